@@ -1,0 +1,156 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// fleetsim: a fleet of the Prometheus workshop service, one binary (`fleet`).
+///
+/// Module layout mirrors the architecture:
+/// - `CZeroMQ` / `ZeroMQ`: libzmq through pkg-config, behind a small safe Swift wrapper.
+/// - `FleetModel`: what every process shares: configuration, size syntax, the control protocol.
+/// - `FleetInstance`: one instance of the workshop service (HTTP API, scenarios, `/metrics`).
+/// - `FleetSupervisor`: spawns and keeps instances, the ZeroMQ control plane, Prometheus.
+/// - `FleetChaos`: seeded chaos plans, the answer-key journal and grading.
+/// - `FleetCLI`: the `fleet` commands; `fleet` is a thin `main`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "fleetsim",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "fleet", targets: ["fleet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .target(
+            name: "CFleetSystem"
+        ),
+        .target(
+            name: "ZeroMQ",
+            dependencies: ["CZeroMQ"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FleetModel",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FleetInstance",
+            dependencies: [
+                "CFleetSystem",
+                "FleetModel",
+                "ZeroMQ",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FleetChaos",
+            dependencies: [
+                "FleetModel",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FleetSupervisor",
+            dependencies: [
+                "CFleetSystem",
+                "FleetModel",
+                "FleetInstance",
+                "FleetChaos",
+                "ZeroMQ",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FleetCLI",
+            dependencies: [
+                "FleetModel",
+                "FleetInstance",
+                "FleetSupervisor",
+                "FleetChaos",
+                "ZeroMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "fleet",
+            dependencies: [
+                "FleetCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZeroMQTests",
+            dependencies: ["ZeroMQ"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FleetModelTests",
+            dependencies: [
+                "FleetModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FleetInstanceTests",
+            dependencies: [
+                "FleetInstance",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FleetChaosTests",
+            dependencies: [
+                "FleetChaos",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FleetSupervisorTests",
+            dependencies: ["FleetSupervisor"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FleetIntegrationTests",
+            dependencies: ["FleetModel", "ZeroMQ"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

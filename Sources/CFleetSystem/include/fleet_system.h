@@ -1,0 +1,15 @@
+#ifndef FLEET_SYSTEM_H
+#define FLEET_SYSTEM_H
+
+/// Asks the kernel to send `signal` to this process when its parent dies (Linux prctl
+/// PR_SET_PDEATHSIG). prctl is variadic, so Swift cannot call it directly. Returns 0 on success,
+/// -1 where unsupported.
+int fleet_set_parent_death_signal(int signal);
+
+#include <spawn.h>
+
+/// Adds "close every descriptor from `lowest` up" to spawn file actions (glibc's
+/// posix_spawn_file_actions_addclosefrom_np, hidden behind _GNU_SOURCE). Returns 0 on success.
+int fleet_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
+
+#endif

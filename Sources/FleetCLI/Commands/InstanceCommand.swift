@@ -1,0 +1,59 @@
+import ArgumentParser
+import FleetInstance
+import FleetModel
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// `fleet instance`: one instance of the workshop service, in the foreground.
+struct InstanceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "instance",
+        abstract: "Run one instance of the workshop service in the foreground.",
+        discussion: """
+            With no supervisor it behaves like the original single service: the same HTTP API, \
+            the same three scenarios with real effects, and its own /metrics. `fleet up` spawns \
+            exactly this command for every instance. Its files live in <data-dir>/<id>; they \
+            are removed when a scenario stops, at shutdown, and at the next start after a crash.
+            """)
+
+    @OptionGroup var fleet: FleetOptions
+
+    @Option(help: ArgumentHelp("The instance id, the `instance` label students see (e.g. svc-01).", valueName: "id"))
+    var id: String
+
+    @Option(help: ArgumentHelp("The HTTP port on the fleet's host.", valueName: "port"))
+    var port: Int
+
+    @Option(help: ArgumentHelp("The supervisor's ZeroMQ endpoint for instances (set by `fleet up`).", valueName: "endpoint"))
+    var supervisor: String?
+
+    @Option(
+        name: .customLong("supervisor-pid"),
+        help: ArgumentHelp("Exit when this process is no longer the parent (set by `fleet up`).", valueName: "pid"))
+    var supervisorPID: Int32?
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be in 1...65535, got \(port)") }
+        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw ValidationError("--id must be letters, digits, '-' or '_', got '\(id)'")
+        }
+    }
+
+    func run() async throws {
+        let config = try fleet.loadConfig()
+        let logger = CLILogging.logger(label: "fleet.instance.\(id)")
+        let identity = InstanceIdentity(
+            id: id, host: config.fleet.host, port: port,
+            dataDirectory: config.dataDirectory(ofInstance: id))
+        let runtime = InstanceRuntime(identity: identity, config: config)
+        var services: [any Service] = []
+        if let supervisor {
+            services.append(
+                SupervisorLink(
+                    runtime: runtime, endpoint: supervisor, supervisorPID: supervisorPID,
+                    settings: config.supervisor, logger: logger))
+        }
+        try await InstanceServer(runtime: runtime).run(logger: logger, services: services)
+    }
+}

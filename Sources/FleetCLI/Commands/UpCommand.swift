@@ -1,0 +1,93 @@
+import ArgumentParser
+import FleetModel
+import FleetSupervisor
+import Foundation
+import Logging
+import ServiceLifecycle
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `fleet up`: the supervisor, in the foreground.
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Start the fleet and supervise it in the foreground.",
+        discussion: """
+            Spawns every instance (`fleet instance …`), waits until each answers \
+            /scenario/health, prints a table of their /docs and /metrics URLs, then streams \
+            their logs prefixed with their id. Dead instances are restarted (with backoff, up \
+            to supervisor.max_restarts in a row); hung ones (no heartbeat) are killed and \
+            restarted. Ctrl-C or SIGTERM (or `fleet down`) stops every scenario, removes every \
+            instance's files, reaps every child and exits 0.
+            """)
+
+    @OptionGroup var fleet: FleetOptions
+
+    @Option(help: ArgumentHelp("Overrides fleet.instances.", valueName: "n"))
+    var instances: Int?
+
+    @Option(name: .customLong("base-port"), help: ArgumentHelp("Overrides fleet.base_port.", valueName: "port"))
+    var basePort: Int?
+
+    func run() async throws {
+        var config = try fleet.loadConfig()
+        if let instances { config.fleet.instances = instances }
+        if let basePort { config.fleet.basePort = basePort }
+        try config.validate(source: "command line")
+        let logger = CLILogging.logger(label: "fleet.supervisor")
+
+        let lock = try FleetLock(dataDirectory: config.fleet.dataDir)
+        defer {
+            lock.release()
+            // Only when empty: the folder may hold the chaos answer key, or be the user's own.
+            rmdir(config.fleet.dataDir)
+        }
+        var extraPorts: [(String, Int)] = []
+        if config.supervisor.metricsPort > 0 { extraPorts.append(("supervisor metrics", config.supervisor.metricsPort)) }
+        try Preflight.checkPorts(config, extraPorts: extraPorts)
+        try Preflight.checkResources(config)
+
+        let supervisor = FleetSupervisor(
+            options: SupervisorOptions(config: config, configPath: fleet.resolvedConfigPath), logger: logger)
+        let fleetName = config.fleet.name
+        let resolved = config
+        let supervisorService = SupervisorService(
+            supervisor: supervisor, readyTimeout: config.supervisor.readyTimeout, logger: logger
+        ) { statuses, unhealthy in
+            var table = TextTable(["ID", "DOCS", "METRICS", "PID"])
+            for status in statuses {
+                table.append([status.id, status.url + "/docs", status.url + "/metrics", status.pid.map(String.init) ?? "-"])
+            }
+            print("fleet '\(fleetName)': \(statuses.count - unhealthy.count) of \(statuses.count) instances ready\n\(table.rendered)")
+            if !unhealthy.isEmpty { print("not healthy yet: \(unhealthy.joined(separator: ", "))") }
+            print("control: \(resolved.commandEndpoint)  events: \(resolved.eventsEndpoint)")
+            if resolved.supervisor.metricsPort > 0 {
+                print("supervisor metrics: http://\(resolved.fleet.host):\(resolved.supervisor.metricsPort)/metrics")
+            }
+            print("Ctrl-C stops the fleet.")
+            // Piped output (a log file, a test) must see the table now, not at exit.
+            fflush(nil)
+        }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if config.supervisor.metricsPort > 0 {
+            services.append(.init(service: supervisor.metricsApplication(logger: logger)))
+        }
+        // The supervisor ending (e.g. `fleet down`) ends the group gracefully.
+        services.append(.init(
+            service: supervisorService, successTerminationBehavior: .gracefullyShutdownGroup,
+            failureTerminationBehavior: .gracefullyShutdownGroup))
+        var configuration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(5)
+        try await ServiceGroup(configuration: configuration).run()
+        removeFleetFiles(config)
+    }
+
+    /// The control sockets and the data folder itself, when nothing else is left in it.
+    private func removeFleetFiles(_ config: FleetConfig) {
+        for endpoint in [config.commandEndpoint, config.eventsEndpoint, config.instancesEndpoint] where endpoint.hasPrefix("ipc://") {
+            try? FileManager.default.removeItem(atPath: String(endpoint.dropFirst(6)))
+        }
+    }
+}

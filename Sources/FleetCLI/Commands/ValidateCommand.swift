@@ -1,0 +1,53 @@
+import ArgumentParser
+import FleetModel
+import Foundation
+
+/// `fleet validate`.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a fleet configuration and print the resolved fleet.",
+        discussion: """
+            Errors name the key, its line and what was expected, e.g. \
+            `fleet.yaml:4: fleet.base_port: expected a port in 1...65535, found 70000`. Exits 0 \
+            when the configuration is valid.
+            """)
+
+    @OptionGroup var fleet: FleetOptions
+
+    @Option(help: ArgumentHelp("Overrides fleet.instances.", valueName: "n"))
+    var instances: Int?
+
+    @Option(name: .customLong("base-port"), help: ArgumentHelp("Overrides fleet.base_port.", valueName: "port"))
+    var basePort: Int?
+
+    func run() throws {
+        var config = try fleet.loadConfig()
+        if let instances { config.fleet.instances = instances }
+        if let basePort { config.fleet.basePort = basePort }
+        try config.validate(source: "command line")
+        print(Self.describe(config, source: fleet.resolvedConfigPath ?? "built-in default"))
+    }
+
+    static func describe(_ config: FleetConfig, source: String) -> String {
+        let scenarios = config.scenarios
+        var lines = [
+            "configuration: \(source)",
+            "fleet '\(config.fleet.name)': \(config.fleet.instances) instances on \(config.fleet.host), data in \(config.fleet.dataDir)",
+            "simulated host per instance: memory \(config.node.memory), disk \(config.node.disk); process group '\(config.metrics.processGroup)'",
+            "scenario1 (memory leak): \(scenarios.scenario1.chunkSize) every \(DurationSyntax.format(scenarios.scenario1.interval)), at most \(scenarios.scenario1.maxChunks) chunks (cap \(scenarios.scenario1.cap))",
+            "scenario2 (disk fill): \(scenarios.scenario2.chunkSize) every \(DurationSyntax.format(scenarios.scenario2.interval)), real free-space reserve \(scenarios.scenario2.freeSpaceReserve)",
+            "scenario3 (rate limit): client \(scenarios.scenario3.clientRate) req/s, limit \(scenarios.scenario3.limit) per \(DurationSyntax.format(scenarios.scenario3.window))",
+            "control: \(config.commandEndpoint)  events: \(config.eventsEndpoint)  instances: \(config.instancesEndpoint)",
+            "supervisor metrics: " + (config.supervisor.metricsPort > 0 ? "http://\(config.fleet.host):\(config.supervisor.metricsPort)/metrics" : "off"),
+            "prometheus: \(config.prometheus.enabled.rawValue), port \(config.prometheus.port), scrape every \(DurationSyntax.format(config.prometheus.scrapeInterval))",
+            "",
+        ]
+        var table = TextTable(["ID", "URL", "DATA"])
+        for (index, id) in config.instanceIDs.enumerated() {
+            table.append([id, "http://\(config.fleet.host):\(config.port(ordinal: index + 1))", config.dataDirectory(ofInstance: id)])
+        }
+        lines.append(table.rendered)
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,172 @@
+import CFleetSystem
+import FleetModel
+import Foundation
+import Logging
+import ServiceLifecycle
+import ZeroMQ
+
+/// The instance's side of the control plane: a DEALER (routing id = instance id) connected to the
+/// supervisor's ROUTER.
+///
+/// It registers, sends heartbeats, executes the supervisor's commands through the same
+/// `ScenarioController` as the HTTP API and acknowledges them with the resulting state, and
+/// reports changes made over HTTP so the supervisor's view stays true.
+///
+/// An instance must never outlive its supervisor. Three guards, any one enough:
+/// the kernel's parent-death signal (SIGTERM), a check that the parent pid is unchanged, and
+/// the loss of the supervisor's heartbeats. Each ends this service with an error, which shuts
+/// the instance down gracefully (the scenario is stopped and its files deleted).
+public struct SupervisorLink: Service {
+    let runtime: InstanceRuntime
+    let endpoint: String
+    let supervisorPID: Int32?
+    let settings: SupervisorSettings
+    let logger: Logger
+
+    /// Why the link ended the instance.
+    public enum LinkError: Error, CustomStringConvertible {
+        case supervisorGone(String)
+
+        public var description: String {
+            switch self {
+            case .supervisorGone(let reason): return "supervisor gone: \(reason)"
+            }
+        }
+    }
+
+    public init(runtime: InstanceRuntime, endpoint: String, supervisorPID: Int32?, settings: SupervisorSettings, logger: Logger) {
+        self.runtime = runtime
+        self.endpoint = endpoint
+        self.supervisorPID = supervisorPID
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Arms the kernel's parent-death signal; call as early as possible in the instance process.
+    /// Returns false when the parent is already not `supervisorPID` (it died before we armed it).
+    public static func armParentDeathSignal(supervisorPID: Int32) -> Bool {
+        _ = fleet_set_parent_death_signal(SIGTERM)
+        return getppid() == supervisorPID
+    }
+
+    public func run() async throws {
+        let context = try ZMQContext()
+        let socket = try context.makeSocket(.dealer)
+        try socket.setRoutingID(Array(runtime.identity.id.utf8))
+        try socket.setMaxMessageSize(Int64(ControlProtocol.maxMessageBytes))
+        try socket.setReconnectInterval(milliseconds: 100)
+        try socket.connect(endpoint)
+
+        let (orders, ordersContinuation) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingNewest(256))
+        let logger = self.logger
+        let loop = ZMQEventLoop(
+            name: "link-\(runtime.identity.id)", sockets: [socket],
+            onMessage: { _, frames in
+                // A DEALER receives the ROUTER's payload without the routing frame.
+                guard frames.count == 1 else {
+                    logger.warning("dropped control message with \(frames.count) frames")
+                    return
+                }
+                ordersContinuation.yield(frames[0])
+            },
+            onError: { error in logger.warning("control link: \(error)") })
+        loop.start()
+        defer {
+            ordersContinuation.finish()
+            loop.stop()
+            context.shutdown()
+        }
+
+        let link = LinkState(now: .now)
+        send(InstanceReport(
+            type: .register, instance: runtime.identity.id, scenario: await runtime.controller.current,
+            pid: getpid(), port: runtime.identity.port), on: loop)
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await heartbeat(loop: loop, link: link) }
+            group.addTask {
+                for await bytes in orders { await handle(bytes, loop: loop, link: link) }
+            }
+            group.addTask {
+                for await change in runtime.controller.changes() where change.origin != .supervisor {
+                    send(InstanceReport(
+                        type: .state, instance: runtime.identity.id, scenario: change.running ? change.alias : nil,
+                        origin: change.origin.rawValue), on: loop)
+                }
+            }
+            group.addTask {
+                // Returns when shutdown begins: the link then ends with the instance.
+                try? await gracefulShutdown()
+            }
+            // Whichever finishes first (shutdown, or the supervisor lost) ends the link.
+            _ = try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Sends heartbeats and watches the supervisor's: missing `heartbeatMisses` in a row, or a
+    /// changed parent, means the supervisor is gone.
+    private func heartbeat(loop: ZMQEventLoop, link: LinkState) async throws {
+        let deadline = settings.heartbeatInterval * settings.heartbeatMisses
+        while !Task.isCancelled {
+            send(InstanceReport(type: .heartbeat, instance: runtime.identity.id, scenario: await runtime.controller.current), on: loop)
+            if let supervisorPID, getppid() != supervisorPID {
+                throw LinkError.supervisorGone("parent process \(supervisorPID) exited")
+            }
+            if ContinuousClock.now - link.lastHeard > deadline {
+                throw LinkError.supervisorGone("no heartbeat for \(deadline)")
+            }
+            try await Task.sleep(for: settings.heartbeatInterval)
+        }
+    }
+
+    private func handle(_ bytes: [UInt8], loop: ZMQEventLoop, link: LinkState) async {
+        let order: SupervisorOrder
+        do {
+            order = try ControlProtocol.decode(SupervisorOrder.self, from: bytes)
+        } catch {
+            logger.warning("dropped control message: \(error)")
+            return
+        }
+        link.lastHeard = .now
+        guard order.type == .command else { return }
+        let outcome: CommandOutcome
+        switch (order.action, order.scenario) {
+        case (.start, let scenario?):
+            switch await runtime.controller.start(scenario, origin: .supervisor) {
+            case .started: outcome = .started
+            case .alreadyRunning: outcome = .alreadyRunning
+            case .conflict: outcome = .conflict
+            }
+        case (.stop, let scenario?):
+            outcome = await runtime.controller.stop(scenario, origin: .supervisor) == .stopped ? .stopped : .notRunning
+        case (.stopAll, _):
+            outcome = await runtime.controller.stopAll(origin: .supervisor) == nil ? .notRunning : .stopped
+        default:
+            logger.warning("dropped command without action or scenario", metadata: ["id": "\(order.id ?? "-")"])
+            return
+        }
+        send(InstanceReport(
+            type: .ack, instance: runtime.identity.id, scenario: await runtime.controller.current,
+            id: order.id, outcome: outcome), on: loop)
+    }
+
+    private func send(_ report: InstanceReport, on loop: ZMQEventLoop) {
+        loop.send([ControlProtocol.encode(report)], on: 0)
+    }
+}
+
+/// When the supervisor was last heard of; shared by the link's tasks.
+private final class LinkState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _lastHeard: ContinuousClock.Instant
+
+    init(now: ContinuousClock.Instant) {
+        _lastHeard = now
+    }
+
+    var lastHeard: ContinuousClock.Instant {
+        get { lock.withLock { _lastHeard } }
+        set { lock.withLock { _lastHeard = newValue } }
+    }
+}

@@ -1,0 +1,17 @@
+/// Who and where one instance is.
+public struct InstanceIdentity: Sendable, Equatable {
+    /// `svc-01` … ; the `instance` label students see in Prometheus.
+    public var id: String
+    /// Bind address (loopback).
+    public var host: String
+    public var port: Int
+    /// The instance's own folder: its simulated disk. Created at start, emptied on stop.
+    public var dataDirectory: String
+
+    public init(id: String, host: String, port: Int, dataDirectory: String) {
+        self.id = id
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+    }
+}

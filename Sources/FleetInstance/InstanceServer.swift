@@ -1,0 +1,48 @@
+import FleetModel
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// Runs one instance in the foreground: the HTTP server, and the services that must stop with it.
+public struct InstanceServer: Sendable {
+    public let runtime: InstanceRuntime
+
+    public init(runtime: InstanceRuntime) {
+        self.runtime = runtime
+    }
+
+    /// The Hummingbird application serving the instance's API on its loopback port.
+    public func makeApplication(logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: InstanceRouter.build(runtime: runtime),
+            configuration: .init(address: .hostname(runtime.identity.host, port: runtime.identity.port)),
+            logger: logger)
+    }
+
+    /// Prepares the data folder (removing what a crashed run left), then runs until SIGTERM or
+    /// SIGINT; on the way out the scenario is stopped and its files deleted.
+    ///
+    /// - Parameter services: more services to run alongside, e.g. the link to the supervisor.
+    public func run(logger: Logger, services: [any Service] = []) async throws {
+        try FileManager.default.createDirectory(atPath: runtime.identity.dataDirectory, withIntermediateDirectories: true)
+        DiskFillScenario.removeLeftovers(in: runtime.identity.dataDirectory)
+        // A companion service ending (e.g. the supervisor link losing its supervisor) shuts the
+        // instance down gracefully, so the scenario is still stopped and its files deleted.
+        let companions = services.map {
+            ServiceGroupConfiguration.ServiceConfiguration(
+                service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
+                failureTerminationBehavior: .gracefullyShutdownGroup)
+        }
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: makeApplication(logger: logger))]
+                + companions
+                + [.init(service: ScenarioShutdownService(runtime: runtime))],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        // The supervisor waits a few seconds for an instance to exit; never hang past that.
+        configuration.maximumGracefulShutdownDuration = .seconds(3)
+        let group = ServiceGroup(configuration: configuration)
+        try await group.run()
+    }
+}

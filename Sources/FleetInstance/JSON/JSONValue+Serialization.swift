@@ -1,0 +1,76 @@
+extension JSONValue {
+    /// Compact UTF-8 text exactly as Starlette's `JSONResponse` writes it:
+    /// `json.dumps(..., ensure_ascii=False, separators=(",", ":"))`.
+    public var serialized: String {
+        var output = ""
+        write(into: &output)
+        return output
+    }
+
+    /// The serialized bytes, ready for a response body.
+    public var bytes: [UInt8] { Array(serialized.utf8) }
+
+    private func write(into output: inout String) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .int(let value): output += String(value)
+        case .double(let value): output += Self.pythonRepr(value)
+        case .string(let value): Self.writeString(value, into: &output)
+        case .array(let elements):
+            output += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output += "," }
+                element.write(into: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { output += "," }
+                Self.writeString(member.0, into: &output)
+                output += ":"
+                member.1.write(into: &output)
+            }
+            output += "}"
+        }
+    }
+
+    /// Python's `repr(float)`: shortest round-trip digits, always with a fraction or exponent.
+    private static func pythonRepr(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "Infinity" : "-Infinity" }
+        var text = "\(value)"
+        if let range = text.range(of: "e") {
+            // Swift writes 1e-05 as "1e-05" already; Python writes "1e-05" too. Ensure a sign.
+            let exponent = text[range.upperBound...]
+            if !exponent.hasPrefix("-") && !exponent.hasPrefix("+") {
+                text.replaceSubrange(range, with: "e+")
+            }
+        }
+        return text
+    }
+
+    private static func writeString(_ value: String, into output: inout String) {
+        output += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}

@@ -1,0 +1,203 @@
+import Prometheus
+import Synchronization
+
+/// Every metric of one instance, in one swift-prometheus registry.
+///
+/// HTTP and showcase metrics are recorded as requests happen; process and node metrics are real
+/// readings taken when `/metrics` is scraped (`render()`), never counters of intent.
+public final class InstanceMetrics: Sendable {
+    /// The registry `render()` exposes; tests may read it directly.
+    public let registry = PrometheusCollectorRegistry()
+
+    /// Most distinct `my_label` values kept: each is a series forever, and a classroom (or a
+    /// fuzzer) must not be able to grow an instance's memory without bound through the URL.
+    public static let maxCountLabels = 1000
+    /// Most distinct `Host` headers kept as `http_server_name`; further ones are `other`.
+    public static let maxServerNames = 32
+
+    private let socketAddress: String
+    private let port: String
+    private let processGroup: String
+    private let host: SimulatedHost
+    private let sampler = ProcessSampler()
+
+    private let httpSeries = Mutex<[HTTPSeriesKey: (duration: ValueHistogram, responseSize: ValueHistogram)]>([:])
+    private let requestSizeSeries = Mutex<[HTTPSeriesKey: ValueHistogram]>([:])
+    private let activeSeries = Mutex<[ActiveRequestsKey: Gauge]>([:])
+    private let serverNames = Mutex<Set<String>>([])
+    private let countLabels = Mutex<Set<String>>([])
+    /// Last CPU readings, so the CPU counters can be advanced by the real delta.
+    private let lastCPU = Mutex<(user: Double, system: Double)>((0, 0))
+
+    private let myDuration: ValueHistogram
+    private let myValue: Gauge
+
+    /// - Parameters:
+    ///   - host: the server's bind address, `http_host` is `host:port` as the original reports.
+    ///   - processGroup: the `groupname` of the process-exporter-style metrics.
+    ///   - simulatedHost: the instance's own disk and memory for `node_*`.
+    public init(host bindHost: String, port: Int, processGroup: String, simulatedHost: SimulatedHost) {
+        socketAddress = "\(bindHost):\(port)"
+        self.port = String(port)
+        self.processGroup = processGroup
+        host = simulatedHost
+        myDuration = registry.makeValueHistogram(
+            descriptor: MetricNames.myDuration, labels: [], buckets: MetricNames.myDurationBuckets)
+        myValue = registry.makeGauge(descriptor: MetricNames.myValue)
+        _ = render()
+    }
+
+    // MARK: Showcase
+
+    /// Counts one event under `label`; false when the label budget is spent.
+    public func countEvent(label: String) -> Bool {
+        let admitted = countLabels.withLock { labels in
+            if labels.contains(label) { return true }
+            guard labels.count < Self.maxCountLabels else { return false }
+            labels.insert(label)
+            return true
+        }
+        guard admitted else { return false }
+        registry.makeCounter(descriptor: MetricNames.myCount, labels: [("my_label", label)]).increment()
+        return true
+    }
+
+    /// Records one `my_duration_milliseconds` observation (negative values are accepted, as the original).
+    public func recordDuration(milliseconds: Double) {
+        myDuration.record(milliseconds)
+    }
+
+    /// Sets `my_value`.
+    public func setValue(_ value: Double) {
+        myValue.set(value)
+    }
+
+    // MARK: HTTP
+
+    /// Marks a request as active until the returned closure is called.
+    func beginRequest(method: String, serverName rawServerName: String) -> ActiveRequestsKey {
+        let key = ActiveRequestsKey(method: method, serverName: admittedServerName(rawServerName))
+        activeGauge(key).increment()
+        return key
+    }
+
+    func endRequest(_ key: ActiveRequestsKey) {
+        activeGauge(key).decrement()
+    }
+
+    /// Records a finished request in the duration, response size and (when it had a body)
+    /// request size histograms.
+    func recordRequest(
+        method: String, serverName rawServerName: String, statusCode: Int, target: String?,
+        milliseconds: Double, requestBytes: Int?, responseBytes: Int
+    ) {
+        let key = HTTPSeriesKey(
+            method: method, serverName: admittedServerName(rawServerName), statusCode: statusCode, target: target)
+        let series = httpSeries.withLock { cache in
+            if let series = cache[key] { return series }
+            let labels = labels(for: key)
+            let series = (
+                duration: registry.makeValueHistogram(
+                    descriptor: MetricNames.httpDuration, labels: labels, buckets: MetricNames.httpBuckets),
+                responseSize: registry.makeValueHistogram(
+                    descriptor: MetricNames.httpResponseSize, labels: labels, buckets: MetricNames.httpBuckets)
+            )
+            cache[key] = series
+            return series
+        }
+        series.duration.record(milliseconds)
+        series.responseSize.record(Double(responseBytes))
+        if let requestBytes {
+            let histogram = requestSizeSeries.withLock { cache in
+                if let histogram = cache[key] { return histogram }
+                let histogram = registry.makeValueHistogram(
+                    descriptor: MetricNames.httpRequestSize, labels: labels(for: key), buckets: MetricNames.httpBuckets)
+                cache[key] = histogram
+                return histogram
+            }
+            histogram.record(Double(requestBytes))
+        }
+    }
+
+    private func admittedServerName(_ name: String) -> String {
+        serverNames.withLock { names in
+            if names.contains(name) { return name }
+            guard names.count < Self.maxServerNames else { return "other" }
+            names.insert(name)
+            return name
+        }
+    }
+
+    private func activeGauge(_ key: ActiveRequestsKey) -> Gauge {
+        activeSeries.withLock { cache in
+            if let gauge = cache[key] { return gauge }
+            let gauge = registry.makeGauge(
+                descriptor: MetricNames.httpActive,
+                labels: [
+                    ("http_flavor", "1.1"), ("http_host", socketAddress), ("http_method", key.method),
+                    ("http_scheme", "http"), ("http_server_name", key.serverName),
+                ])
+            cache[key] = gauge
+            return gauge
+        }
+    }
+
+    /// The original's label set, alphabetical as its exporter writes them.
+    private func labels(for key: HTTPSeriesKey) -> [(String, String)] {
+        var labels: [(String, String)] = [
+            ("http_flavor", "1.1"), ("http_host", socketAddress), ("http_method", key.method),
+            ("http_scheme", "http"), ("http_server_name", key.serverName),
+            ("http_status_code", String(key.statusCode)),
+        ]
+        if let target = key.target { labels.append(("http_target", target)) }
+        labels.append(("net_host_port", port))
+        return labels
+    }
+
+    // MARK: Exposition
+
+    /// Takes fresh process and node readings, then renders the text exposition format.
+    public func render() -> [UInt8] {
+        updateProcessAndHostReadings()
+        return registry.emitToBuffer()
+    }
+
+    private func updateProcessAndHostReadings() {
+        let sample = sampler.sample()
+        let group = [("groupname", processGroup)]
+        for (memtype, bytes) in [("resident", sample.residentBytes), ("virtual", sample.virtualBytes), ("swapped", sample.swappedBytes)] {
+            registry.makeGauge(descriptor: MetricNames.groupMemory, labels: group + [("memtype", memtype)]).set(Double(bytes))
+        }
+        registry.makeGauge(descriptor: MetricNames.groupProcs, labels: group).set(1.0)
+        registry.makeGauge(descriptor: MetricNames.groupFDs, labels: group).set(Double(sample.openFileDescriptors))
+        registry.makeGauge(descriptor: MetricNames.groupThreads, labels: group).set(Double(sample.threads))
+
+        let (userDelta, systemDelta) = lastCPU.withLock { last -> (Double, Double) in
+            let deltas = (max(0, sample.userCPUSeconds - last.user), max(0, sample.systemCPUSeconds - last.system))
+            last = (max(last.user, sample.userCPUSeconds), max(last.system, sample.systemCPUSeconds))
+            return deltas
+        }
+        registry.makeCounter(descriptor: MetricNames.groupCPU, labels: group + [("mode", "user")]).increment(by: userDelta)
+        registry.makeCounter(descriptor: MetricNames.groupCPU, labels: group + [("mode", "system")]).increment(by: systemDelta)
+        registry.makeCounter(descriptor: MetricNames.processCPU).increment(by: userDelta + systemDelta)
+
+        registry.makeGauge(descriptor: MetricNames.processResident).set(Double(sample.residentBytes))
+        registry.makeGauge(descriptor: MetricNames.processVirtual).set(Double(sample.virtualBytes))
+        registry.makeGauge(descriptor: MetricNames.processOpenFDs).set(Double(sample.openFileDescriptors))
+        registry.makeGauge(descriptor: MetricNames.processMaxFDs).set(Double(sample.maxFileDescriptors))
+        registry.makeGauge(descriptor: MetricNames.processStart).set(sample.startTime)
+
+        let used = host.diskUsed()
+        let free = Double(host.diskFree(used: used))
+        let filesystem = [("device", "/dev/simulated"), ("fstype", "ext4"), ("mountpoint", "/")]
+        registry.makeGauge(descriptor: MetricNames.filesystemSize, labels: filesystem).set(Double(host.diskSize))
+        registry.makeGauge(descriptor: MetricNames.filesystemFree, labels: filesystem).set(free)
+        registry.makeGauge(descriptor: MetricNames.filesystemAvail, labels: filesystem).set(free)
+
+        let memoryFree = Double(host.memoryFree(resident: sample.residentBytes))
+        registry.makeGauge(descriptor: MetricNames.memoryTotal).set(Double(host.memorySize))
+        registry.makeGauge(descriptor: MetricNames.memoryFree).set(memoryFree)
+        registry.makeGauge(descriptor: MetricNames.memoryAvailable).set(memoryFree)
+        registry.makeGauge(descriptor: MetricNames.memoryActive).set(Double(sample.residentBytes))
+    }
+}

@@ -1,0 +1,235 @@
+/// The value checks of ``FleetConfig/validate(source:)``, one method per section.
+///
+/// Each failure is a ``ConfigError`` of the form `expected …, found …` located at the key the
+/// user wrote; when a rule involves two keys, the error names the one the file set (see
+/// ``ConfigSourceMap/blame(_:)``) because that is the one to change.
+struct ConfigValidator {
+    let config: FleetConfig
+    let map: ConfigSourceMap
+
+    // MARK: - Sections
+
+    func validateFleet() throws {
+        let fleet = config.fleet
+        try expect(!fleet.name.trimmingWhitespace().isEmpty, "fleet.name", "a name that is not blank", found: fleet.name.quotedForMessage)
+        try expect((1...500).contains(fleet.instances), "fleet.instances", "a number of instances from 1 to 500", found: "\(fleet.instances)")
+        try expect(
+            LoopbackHost.isLoopback(fleet.host), "fleet.host",
+            "a loopback address (127.x.x.x, ::1 or localhost)", found: fleet.host.quotedForMessage,
+            why: "fleetsim runs a deliberately failing service and only serves on this machine")
+        try expectPort(fleet.basePort, "fleet.base_port")
+        let lastPort = fleet.basePort + fleet.instances - 1
+        if lastPort > 65535 {
+            let key = map.blame("fleet.base_port", "fleet.instances")
+            throw map.error(key,
+                "expected the instance ports base_port … base_port + instances - 1 to end at 65535 or below, "
+                + "found \(fleet.basePort)…\(lastPort) for \(fleet.instances) instances")
+        }
+        try expect(!fleet.dataDir.isEmpty, "fleet.data_dir", "a directory path", found: fleet.dataDir.quotedForMessage)
+    }
+
+    func validateNode() throws {
+        try expectPositive(config.node.memory, "node.memory")
+        try expectPositive(config.node.disk, "node.disk")
+        // `metrics:` has a single rule; it lives here rather than in a method of its own.
+        let group = config.metrics.processGroup
+        try expect(!group.isEmpty, "metrics.process_group", "a Prometheus label value that is not empty", found: group.quotedForMessage)
+    }
+
+    func validateScenarios() throws {
+        let leak = config.scenarios.scenario1
+        try expectPositive(leak.chunkSize, "scenarios.scenario1.chunk_size")
+        try expectPositive(leak.interval, "scenarios.scenario1.interval")
+        try expect(leak.maxChunks >= 1, "scenarios.scenario1.max_chunks", "a whole number of at least 1", found: "\(leak.maxChunks)")
+        // `MemoryLeakSettings.cap` multiplies without overflow checks; refuse here what would trap there.
+        if leak.chunkSize.bytes.multipliedReportingOverflow(by: Int64(leak.maxChunks)).overflow {
+            let key = map.blame("scenarios.scenario1.max_chunks", "scenarios.scenario1.chunk_size")
+            throw map.error(key,
+                "expected chunk_size × max_chunks to fit in 64 bits, found \(leak.chunkSize.bytes) bytes × \(leak.maxChunks)")
+        }
+
+        let fill = config.scenarios.scenario2
+        try expectPositive(fill.chunkSize, "scenarios.scenario2.chunk_size")
+        try expectPositive(fill.interval, "scenarios.scenario2.interval")
+        try expect(
+            fill.freeSpaceReserve.bytes >= 0, "scenarios.scenario2.free_space_reserve", "a size of at least 0",
+            found: "\(fill.freeSpaceReserve.bytes) bytes")
+
+        let limit = config.scenarios.scenario3
+        try expect(
+            limit.clientRate.isFinite && limit.clientRate >= 0, "scenarios.scenario3.client_rate",
+            "a rate of at least 0 requests per second (0 sends without pause)", found: "\(limit.clientRate)")
+        try expect(limit.limit >= 1, "scenarios.scenario3.limit", "a whole number of at least 1", found: "\(limit.limit)")
+        try expectPositive(limit.window, "scenarios.scenario3.window")
+        try expectNonNegative(limit.minDelay, "scenarios.scenario3.min_delay")
+        try expectNonNegative(limit.maxDelay, "scenarios.scenario3.max_delay")
+        try expectOrdered(
+            limit.minDelay, "scenarios.scenario3.min_delay", limit.maxDelay, "scenarios.scenario3.max_delay")
+    }
+
+    func validateSupervisor() throws {
+        let supervisor = config.supervisor
+        try expect(
+            (0...65535).contains(supervisor.metricsPort), "supervisor.metrics_port",
+            "a port from 1 to 65535, or 0 to turn the supervisor's metrics off", found: "\(supervisor.metricsPort)")
+        try expectPositive(supervisor.heartbeatInterval, "supervisor.heartbeat_interval")
+        try expect(
+            supervisor.heartbeatMisses >= 1, "supervisor.heartbeat_misses", "a whole number of at least 1",
+            found: "\(supervisor.heartbeatMisses)")
+        try expect(
+            supervisor.maxRestarts >= 0, "supervisor.max_restarts", "a whole number of at least 0",
+            found: "\(supervisor.maxRestarts)")
+        try expectPositive(supervisor.restartBackoff, "supervisor.restart_backoff")
+        try expectPositive(supervisor.restartBackoffMax, "supervisor.restart_backoff_max")
+        try expectOrdered(
+            supervisor.restartBackoff, "supervisor.restart_backoff",
+            supervisor.restartBackoffMax, "supervisor.restart_backoff_max")
+        try expectPositive(supervisor.readyTimeout, "supervisor.ready_timeout")
+
+        var seen: [(key: String, endpoint: String)] = []
+        for (key, endpoint) in controlEndpoints {
+            if case .failure(let invalid) = ControlEndpointAddress.parse(endpoint) {
+                throw map.error(key, invalid.message)
+            }
+            if let earlier = seen.first(where: { $0.endpoint == endpoint }) {
+                throw map.error(key,
+                    "expected an endpoint of its own, found \(endpoint.quotedForMessage), which \(earlier.key) already uses")
+            }
+            seen.append((key, endpoint))
+        }
+    }
+
+    func validatePrometheus() throws {
+        try expectPort(config.prometheus.port, "prometheus.port")
+        try expectPositive(config.prometheus.scrapeInterval, "prometheus.scrape_interval")
+    }
+
+    /// No two servers of the fleet may share a port: instances, the supervisor's metrics,
+    /// Prometheus (unless disabled) and `tcp://` control endpoints. Ports are compared without
+    /// hosts, since all of them are loopback and usually the same address.
+    func validatePorts() throws {
+        let fleet = config.fleet
+        let instancePorts = fleet.basePort...(fleet.basePort + fleet.instances - 1)
+        let instanceKeys = ["fleet.base_port", "fleet.instances"]
+        var taken: [(keys: [String], ports: ClosedRange<Int>, what: String)] = [
+            (instanceKeys, instancePorts, "the instance ports \(instancePorts.lowerBound)…\(instancePorts.upperBound)"),
+        ]
+        var claims: [(key: String, port: Int)] = []
+        if config.supervisor.metricsPort != 0 { claims.append(("supervisor.metrics_port", config.supervisor.metricsPort)) }
+        if config.prometheus.enabled != .disabled { claims.append(("prometheus.port", config.prometheus.port)) }
+        for (key, endpoint) in controlEndpoints {
+            if case .success(.tcp(_, let port)) = ControlEndpointAddress.parse(endpoint) { claims.append((key, port)) }
+        }
+        for claim in claims {
+            if let holder = taken.first(where: { $0.ports.contains(claim.port) }) {
+                let key = map.blame(claim.key, holder.keys[0], holder.keys.count > 1 ? holder.keys[1] : claim.key)
+                throw map.error(key,
+                    "expected every server of the fleet on a port of its own, found \(claim.key) on port \(claim.port), "
+                    + "which is among \(holder.what)")
+            }
+            taken.append(([claim.key], claim.port...claim.port, "the port of \(claim.key)"))
+        }
+    }
+
+    func validateChaos() throws {
+        let chaos = config.chaos
+        try expectPositive(chaos.duration, "chaos.duration")
+        try expectPositive(chaos.meanGap, "chaos.mean_gap")
+        try expectPositive(chaos.holdMin, "chaos.hold_min")
+        try expectPositive(chaos.holdMax, "chaos.hold_max")
+        try expectOrdered(chaos.holdMin, "chaos.hold_min", chaos.holdMax, "chaos.hold_max")
+
+        for alias in ScenarioAlias.allCases {
+            guard let weight = chaos.weights[alias] else { continue }
+            try expect(
+                weight.isFinite && weight >= 0, "chaos.weights.\(alias.rawValue)", "a weight of at least 0",
+                found: "\(weight)")
+        }
+        if !chaos.weights.values.contains(where: { $0 > 0 }) {
+            throw map.error("chaos.weights",
+                "expected at least one scenario with a weight above 0, found none, so chaos could never pick a scenario")
+        }
+
+        switch chaos.maxConcurrent {
+        case .count(let count):
+            try expect(count >= 1, "chaos.max_concurrent", "a number of instances of at least 1 or a share in (0, 1]", found: "\(count)")
+        case .fraction(let share):
+            try expect(
+                share.isFinite && share > 0 && share <= 1, "chaos.max_concurrent",
+                "a share of the fleet above 0 and at most 1 (or a whole number of instances)", found: "\(share)")
+        }
+
+        let ids = Set(config.instanceIDs)
+        for (index, id) in chaos.exclude.enumerated() {
+            let place = "chaos.exclude[\(index)]"
+            guard ids.contains(id) else {
+                let range = "\(config.instanceIDs.first ?? "")…\(config.instanceIDs.last ?? "")"
+                throw map.error("chaos.exclude", at: place,
+                    "expected ids of this fleet's instances (\(range)), found \(id.quotedForMessage)")
+            }
+            if chaos.exclude[..<index].contains(id) {
+                throw map.error("chaos.exclude", at: place, "expected each id once, found \(id.quotedForMessage) again")
+            }
+        }
+
+        try expectNonNegative(chaos.warmup, "chaos.warmup")
+        if chaos.warmup >= chaos.duration {
+            let key = map.blame("chaos.warmup", "chaos.duration")
+            throw map.error(key,
+                "expected warmup shorter than duration, found warmup \(DurationSyntax.format(chaos.warmup)) "
+                + "and duration \(DurationSyntax.format(chaos.duration)), which leaves no time for chaos")
+        }
+    }
+
+    // MARK: - Rules
+
+    /// The three control endpoints that are set, with their keys.
+    private var controlEndpoints: [(key: String, endpoint: String)] {
+        let control = config.supervisor.control
+        return [
+            ("supervisor.control.command", control.command),
+            ("supervisor.control.events", control.events),
+            ("supervisor.control.instances", control.instances),
+        ].compactMap { key, endpoint in endpoint.map { (key, $0) } }
+    }
+
+    /// Throws `expected <expectation>, found <as written, or found>` at `key` unless `condition`.
+    private func expect(
+        _ condition: Bool, _ key: String, _ expectation: String, found: @autoclosure () -> String, why: String? = nil
+    ) throws {
+        guard !condition else { return }
+        var message = "expected \(expectation), found \(map.found(key, else: found()))"
+        if let why { message += "; \(why)" }
+        throw map.error(key, message)
+    }
+
+    private func expectPort(_ port: Int, _ key: String) throws {
+        try expect((1...65535).contains(port), key, "a port from 1 to 65535", found: "\(port)")
+    }
+
+    private func expectPositive(_ size: ByteSize, _ key: String) throws {
+        try expect(size.bytes > 0, key, "a size greater than 0", found: "\(size.bytes) bytes")
+    }
+
+    private func expectPositive(_ duration: Duration, _ key: String) throws {
+        try expect(duration > .zero, key, "a duration greater than 0", found: DurationSyntax.format(duration))
+    }
+
+    private func expectNonNegative(_ duration: Duration, _ key: String) throws {
+        try expect(duration >= .zero, key, "a duration of at least 0", found: DurationSyntax.format(duration))
+    }
+
+    /// `low ≤ high`, blaming whichever of the two the file set (the upper one if both).
+    private func expectOrdered(_ low: Duration, _ lowKey: String, _ high: Duration, _ highKey: String) throws {
+        guard low > high else { return }
+        let lowName = lowKey.split(separator: ".").last.map(String.init) ?? lowKey
+        let highName = highKey.split(separator: ".").last.map(String.init) ?? highKey
+        if map.blame(highKey, lowKey) == highKey {
+            throw map.error(highKey,
+                "expected at least \(lowName) (\(DurationSyntax.format(low))), found \(map.found(highKey, else: DurationSyntax.format(high)))")
+        } else {
+            throw map.error(lowKey,
+                "expected at most \(highName) (\(DurationSyntax.format(high))), found \(map.found(lowKey, else: DurationSyntax.format(low)))")
+        }
+    }
+}

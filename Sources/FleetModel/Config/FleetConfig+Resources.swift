@@ -1,0 +1,59 @@
+extension FleetConfig {
+    /// Problems that make this fleet impossible on a machine with the given free memory and
+    /// disk, as sentences for the user; empty when the fleet fits.
+    ///
+    /// Run before spawning anything, so that a fleet which cannot hold its scenarios fails at
+    /// once with a reason instead of minutes later with the OOM killer or a full disk:
+    ///
+    /// - **memory**: every instance may run scenario1 at the same time, each holding its leak
+    ///   cap, so `instances × chunk_size × max_chunks` must fit in `freeMemory`;
+    /// - **disk**: every instance may fill its simulated disk, so `instances × node.disk` must
+    ///   fit in `freeDisk` less scenario2's `free_space_reserve`, which is never written.
+    ///
+    /// Port conflicts with other programs are checked where the ports are bound.
+    public func validateResources(freeMemory: ByteSize, freeDisk: ByteSize) -> [String] {
+        var problems: [String] = []
+        let instances = Int128(fleet.instances)
+        let leak = scenarios.scenario1
+
+        let cap = product(Int128(leak.chunkSize.bytes), Int128(leak.maxChunks))
+        let memoryNeeded = product(instances, cap)
+        if memoryNeeded > Int128(freeMemory.bytes) {
+            problems.append(
+                "memory: \(fleet.instances) instances × the scenario1 leak cap of \(describe(cap)) "
+                + "(chunk_size \(leak.chunkSize) × max_chunks \(leak.maxChunks)) need \(describe(memoryNeeded)), "
+                + "but only \(freeMemory) of memory is available; lower fleet.instances, "
+                + "scenarios.scenario1.chunk_size or scenarios.scenario1.max_chunks")
+        }
+
+        let diskNeeded = product(instances, Int128(node.disk.bytes))
+        let reserve = scenarios.scenario2.freeSpaceReserve
+        let usable = max(0, Int128(freeDisk.bytes) - Int128(reserve.bytes))
+        if diskNeeded > usable {
+            problems.append(
+                "disk: \(fleet.instances) instances × node.disk \(node.disk) need \(describe(diskNeeded)), "
+                + "but only \(describe(usable)) can be written at \(fleet.dataDir) "
+                + "(\(freeDisk) free less scenarios.scenario2.free_space_reserve \(reserve)); "
+                + "lower fleet.instances or node.disk, or free some disk space")
+        }
+        return problems
+    }
+
+    /// ``validateResources(freeMemory:freeDisk:)`` against this machine: `MemAvailable` and the
+    /// free space of the filesystem that will hold `fleet.data_dir`.
+    public func validateResources() -> [String] {
+        validateResources(freeMemory: MachineResources.freeMemory(), freeDisk: MachineResources.freeDisk(at: fleet.dataDir))
+    }
+
+    /// `a × b`, saturating at `Int128.max`: this may run on a configuration that was never
+    /// validated, and an absurd product must read as "too much", not trap.
+    private func product(_ a: Int128, _ b: Int128) -> Int128 {
+        let (value, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? .max : value
+    }
+
+    /// A byte count that may exceed `Int64` (a product of settings), in `ByteSize` style.
+    private func describe(_ bytes: Int128) -> String {
+        bytes > Int128(Int64.max) ? "more than 8 EiB" : ByteSize(bytes: Int64(bytes)).description
+    }
+}

@@ -1,0 +1,229 @@
+/// The whole configuration of a fleet, as `fleet.yaml` describes it.
+///
+/// Every property has the default of the repository's `fleet.yaml`: `FleetConfig()` *is* the
+/// embedded default, and a test keeps the two equal. Parsing and validation live in
+/// `FleetConfigLoader`; this file only declares the shape.
+public struct FleetConfig: Sendable, Equatable {
+    public var fleet = FleetSettings()
+    public var node = NodeSettings()
+    public var metrics = MetricsSettings()
+    public var scenarios = ScenarioSettings()
+    public var supervisor = SupervisorSettings()
+    public var prometheus = PrometheusSettings()
+    public var chaos = ChaosSettings()
+
+    public init() {}
+}
+
+/// `fleet:` — how many instances, where they listen and where they keep their files.
+public struct FleetSettings: Sendable, Equatable {
+    /// Shown in `fleet status` and as the `fleet` label of every Prometheus target.
+    public var name = "workshop"
+    /// Number of instances (`svc-01` … `svc-NN`).
+    public var instances = 5
+    /// The address every server binds to; loopback by default.
+    public var host = "127.0.0.1"
+    /// Instance *i* (1-based) listens on `basePort + i - 1`.
+    public var basePort = 8081
+    /// Root of the fleet's files: one folder per instance, the control sockets, Prometheus data.
+    /// Relative paths are resolved against the working directory at start.
+    public var dataDir = ".fleet"
+
+    public init() {}
+}
+
+/// `node:` — the simulated host that each instance reports in `node_*` metrics.
+public struct NodeSettings: Sendable, Equatable {
+    /// `node_memory_MemTotal_bytes` of each simulated host.
+    public var memory = ByteSize(bytes: 2 * 1 << 30)
+    /// `node_filesystem_size_bytes{mountpoint="/"}` of each simulated host; scenario2 stops here.
+    public var disk = ByteSize(bytes: 1 << 30)
+
+    public init() {}
+}
+
+/// `metrics:` — naming of the process-exporter-style metrics.
+public struct MetricsSettings: Sendable, Equatable {
+    /// The `groupname` label of `namedprocess_namegroup_*`; `python` keeps the handout's queries.
+    public var processGroup = "python"
+
+    public init() {}
+}
+
+/// `scenarios:` — parameters of the three failure scenarios, defaults equal to the original's.
+public struct ScenarioSettings: Sendable, Equatable {
+    public var scenario1 = MemoryLeakSettings()
+    public var scenario2 = DiskFillSettings()
+    public var scenario3 = RateLimitSettings()
+
+    public init() {}
+}
+
+/// `scenarios.scenario1:` — the memory leak.
+public struct MemoryLeakSettings: Sendable, Equatable {
+    /// Bytes allocated and touched per step (original: 1,000,000).
+    public var chunkSize = ByteSize(bytes: 1_000_000)
+    /// Time between steps (original: 1 s).
+    public var interval: Duration = .seconds(1)
+    /// Steps before the leak stops growing (original: 600); the leak's cap is `chunkSize × maxChunks`.
+    public var maxChunks = 600
+
+    public init() {}
+
+    /// The most memory the scenario may hold.
+    public var cap: ByteSize { ByteSize(bytes: chunkSize.bytes * Int64(maxChunks)) }
+}
+
+/// `scenarios.scenario2:` — the disk fill.
+public struct DiskFillSettings: Sendable, Equatable {
+    /// Bytes per file (original: 4,000,000).
+    public var chunkSize = ByteSize(bytes: 4_000_000)
+    /// Time between files (original: 1 s).
+    public var interval: Duration = .seconds(1)
+    /// Free space the *real* filesystem keeps: the scenario never writes below it.
+    public var freeSpaceReserve = ByteSize(bytes: 2 * 1 << 30)
+
+    public init() {}
+}
+
+/// `scenarios.scenario3:` — the rate-limited endpoint and the client that hammers it.
+public struct RateLimitSettings: Sendable, Equatable {
+    /// Requests per second of the in-process client; `0` sends without pause, as the original.
+    public var clientRate: Double = 50
+    /// Allowed calls per window of `/scenario/do_something` (original: 10).
+    public var limit = 10
+    /// The fixed window (original: 60 s).
+    public var window: Duration = .seconds(60)
+    /// Allowed calls sleep a random time in `minDelay...maxDelay` (original: 100–1000 ms).
+    public var minDelay: Duration = .milliseconds(100)
+    public var maxDelay: Duration = .milliseconds(1000)
+
+    public init() {}
+}
+
+/// `supervisor:` — how the supervisor keeps its instances and where it can be reached.
+public struct SupervisorSettings: Sendable, Equatable {
+    /// Port of the supervisor's own `/metrics` (on `fleet.host`); `0` disables it.
+    public var metricsPort = 9100
+    /// Heartbeats go both ways at this interval.
+    public var heartbeatInterval: Duration = .seconds(1)
+    /// A peer is dead after this many missed heartbeats.
+    public var heartbeatMisses = 3
+    /// Restarts of one instance before it is marked down for good.
+    public var maxRestarts = 5
+    /// First restart delay; doubles per consecutive restart up to `restartBackoffMax`.
+    public var restartBackoff: Duration = .milliseconds(100)
+    public var restartBackoffMax: Duration = .seconds(5)
+    /// How long `fleet up` waits for every instance to answer `/scenario/health`.
+    public var readyTimeout: Duration = .seconds(15)
+    /// ZeroMQ endpoints; `nil` means an `ipc://` socket inside `fleet.dataDir`.
+    public var control = ControlEndpoints()
+
+    public init() {}
+}
+
+/// `supervisor.control:` — the three ZeroMQ endpoints of a fleet.
+public struct ControlEndpoints: Sendable, Equatable {
+    /// CLI ⇄ supervisor request/reply (`ipc://<data_dir>/control.sock` by default).
+    public var command: String?
+    /// Supervisor → anyone event stream, PUB (`ipc://<data_dir>/events.sock`).
+    public var events: String?
+    /// Supervisor ROUTER ⇄ instance DEALERs (`ipc://<data_dir>/instances.sock`).
+    public var instances: String?
+
+    public init() {}
+}
+
+/// Whether `fleet up` runs a Prometheus server.
+public enum PrometheusMode: String, Sendable, Equatable, CaseIterable {
+    /// Only when the `prometheus` binary is found (the default).
+    case auto
+    /// Always; a missing binary is an error that names the install command.
+    case enabled = "true"
+    /// Never.
+    case disabled = "false"
+}
+
+/// `prometheus:` — the Prometheus that `fleet up` starts.
+public struct PrometheusSettings: Sendable, Equatable {
+    public var enabled: PrometheusMode = .auto
+    /// Listens on `fleet.host` at this port.
+    public var port = 9090
+    public var scrapeInterval: Duration = .seconds(5)
+
+    public init() {}
+}
+
+/// `chaos.max_concurrent:` — most instances affected at once, as a count or a share of the fleet.
+public enum ConcurrencyLimit: Sendable, Equatable {
+    case count(Int)
+    case fraction(Double)
+
+    /// The limit for a fleet of `instances` (a fraction rounds down, but allows at least one).
+    public func limit(forInstances instances: Int) -> Int {
+        switch self {
+        case .count(let count): return max(0, min(count, instances))
+        case .fraction(let share): return max(1, min(instances, Int((Double(instances) * share).rounded(.down))))
+        }
+    }
+}
+
+/// The three scenario aliases of the workshop service.
+public enum ScenarioAlias: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case scenario1, scenario2, scenario3
+
+    public static func < (lhs: ScenarioAlias, rhs: ScenarioAlias) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// What the scenario simulates, for tables and help text.
+    public var failureMode: String {
+        switch self {
+        case .scenario1: return "memory leak"
+        case .scenario2: return "disk fill"
+        case .scenario3: return "rate limit"
+        }
+    }
+}
+
+/// `chaos:` — the seeded, randomized rollout of scenarios across the fleet.
+public struct ChaosSettings: Sendable, Equatable {
+    /// The plan's seed; `nil` means a fresh one is generated and printed.
+    public var seed: UInt64?
+    /// Total length of a chaos run.
+    public var duration: Duration = .seconds(30 * 60)
+    /// Mean time between two injections (exponentially distributed).
+    public var meanGap: Duration = .seconds(120)
+    /// One injection lasts a uniform time in `holdMin...holdMax`.
+    public var holdMin: Duration = .seconds(60)
+    public var holdMax: Duration = .seconds(300)
+    /// Relative weight of each scenario; a missing or zero weight never picks it.
+    public var weights: [ScenarioAlias: Double] = [.scenario1: 1, .scenario2: 1, .scenario3: 1]
+    /// Most instances affected at once.
+    public var maxConcurrent: ConcurrencyLimit = .fraction(0.3)
+    /// Instance ids chaos never touches.
+    public var exclude: [String] = []
+    /// Quiet time at the start before the first injection.
+    public var warmup: Duration = .seconds(60)
+    /// Publish `fleet_scenario_active{instance,scenario}` on the supervisor's metrics (instructor only).
+    public var exposeTruth = false
+
+    public init() {}
+}
+
+extension FleetConfig {
+    /// Width of the zero-padded instance number: `svc-01`…`svc-05` for 5, `svc-001` for 100.
+    public var instanceIDWidth: Int { max(2, String(fleet.instances).count) }
+
+    /// The ids of every instance, in order.
+    public var instanceIDs: [String] {
+        (1...max(1, fleet.instances)).map { instanceID(ordinal: $0) }.prefix(fleet.instances).map { $0 }
+    }
+
+    /// The id of instance `ordinal` (1-based).
+    public func instanceID(ordinal: Int) -> String {
+        let digits = String(ordinal)
+        return "svc-" + String(repeating: "0", count: max(0, instanceIDWidth - digits.count)) + digits
+    }
+
+    /// The HTTP port of instance `ordinal` (1-based).
+    public func port(ordinal: Int) -> Int { fleet.basePort + ordinal - 1 }
+}

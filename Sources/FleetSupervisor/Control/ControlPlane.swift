@@ -1,0 +1,122 @@
+import FleetModel
+import Foundation
+import Logging
+import Synchronization
+import ZeroMQ
+
+/// The supervisor's three ZeroMQ endpoints, owned by one loop thread:
+///
+/// - index 0, ROUTER for instances (their DEALERs use their id as routing id);
+/// - index 1, ROUTER for commands (clients use REQ, or DEALER with an empty delimiter);
+/// - index 2, PUB for events (two frames: topic, JSON), numbered from 1.
+///
+/// Inbound messages arrive on `inbound` for the supervisor actor to handle.
+final class ControlPlane: Sendable {
+    /// One received message.
+    enum Inbound: Sendable {
+        /// From an instance: its routing id and the payload frames after it.
+        case instance(routingID: [UInt8], frames: [[UInt8]])
+        /// From a client: the envelope to reply with (routing id, and the empty delimiter for
+        /// REQ clients) and the payload frames.
+        case command(envelope: [[UInt8]], frames: [[UInt8]])
+    }
+
+    static let instanceSocket = 0
+    static let commandSocket = 1
+    static let eventSocket = 2
+
+    let inbound: AsyncStream<Inbound>
+    private let continuation: AsyncStream<Inbound>.Continuation
+    private let context: ZMQContext
+    private let loop: ZMQEventLoop
+    private let sequence = Atomic<UInt64>(0)
+
+    /// Binds the three endpoints. For `ipc://` endpoints a stale socket file is replaced (the
+    /// data folder lock guarantees no other supervisor uses it).
+    init(instances: String, commands: String, events: String, logger: Logger) throws {
+        context = try ZMQContext()
+        var sockets: [ZMQSocket] = []
+        do {
+            for (type, endpoint) in [(ZMQSocketType.router, instances), (.router, commands), (.pub, events)] {
+                let socket = try context.makeSocket(type)
+                sockets.append(socket)
+                try socket.setMaxMessageSize(Int64(ControlProtocol.maxMessageBytes))
+                if type == .router { try socket.setRouterMandatory(true) }
+                try socket.bind(endpoint)
+            }
+        } catch {
+            for socket in sockets { socket.close() }
+            context.shutdown()
+            throw error
+        }
+        let (stream, continuation) = AsyncStream.makeStream(of: Inbound.self, bufferingPolicy: .bufferingNewest(4096))
+        inbound = stream
+        self.continuation = continuation
+        loop = ZMQEventLoop(
+            name: "control-plane", sockets: sockets,
+            onMessage: { index, frames in
+                switch index {
+                case Self.instanceSocket:
+                    guard frames.count >= 2 else {
+                        logger.warning("dropped instance message with \(frames.count) frame(s)")
+                        return
+                    }
+                    continuation.yield(.instance(routingID: frames[0], frames: Array(frames.dropFirst())))
+                case Self.commandSocket:
+                    // REQ: [id, "", payload]; DEALER: [id, payload] or [id, "", payload].
+                    guard frames.count >= 2 else {
+                        logger.warning("dropped command message with \(frames.count) frame(s)")
+                        return
+                    }
+                    let hasDelimiter = frames.count >= 3 && frames[1].isEmpty
+                    let envelope = hasDelimiter ? [frames[0], []] : [frames[0]]
+                    continuation.yield(.command(envelope: envelope, frames: Array(frames.dropFirst(envelope.count))))
+                default:
+                    break
+                }
+            },
+            onError: { error in logger.warning("control plane: \(error)") })
+        loop.start()
+    }
+
+    /// Sends `order` to instance `id`.
+    func send(_ order: SupervisorOrder, toInstance id: String) {
+        loop.send([Array(id.utf8), ControlProtocol.encode(order)], on: Self.instanceSocket)
+    }
+
+    /// Replies to a client.
+    func reply(_ reply: ControlReply, envelope: [[UInt8]]) {
+        loop.send(envelope + [ControlProtocol.encode(reply)], on: Self.commandSocket)
+    }
+
+    /// Publishes an event with the next sequence number; returns it.
+    @discardableResult
+    func publish(
+        _ kind: FleetEvent.Kind, instance: String? = nil, scenario: ScenarioAlias? = nil,
+        origin: String? = nil, detail: String? = nil
+    ) -> FleetEvent {
+        let event = FleetEvent(
+            seq: sequence.add(1, ordering: .relaxed).newValue, time: Timestamp.now(), event: kind,
+            instance: instance, scenario: scenario, origin: origin, detail: detail)
+        loop.send([Array(kind.rawValue.utf8), ControlProtocol.encode(event)], on: Self.eventSocket)
+        return event
+    }
+
+    /// Stops the loop and closes the sockets.
+    func close() {
+        continuation.finish()
+        loop.stop()
+        context.shutdown()
+    }
+}
+
+/// ISO-8601 UTC timestamps with milliseconds, as every protocol message and journal writes them.
+public enum Timestamp {
+    public static func now() -> String { format(Date()) }
+
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}
