@@ -150,6 +150,7 @@ let package = Package(
         .testTarget(
             name: "FleetIntegrationTests",
             dependencies: ["FleetModel", "ZeroMQ"],
+            exclude: ["pyzmq"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -41,6 +41,7 @@ import Testing
         // slot, never when the slots are: every slot consumes the main stream identically.
         var base = ChaosSettings()
         base.meanGap = .seconds(40)
+        base.maxConcurrent = .count(5)
         var other = base
         other.exclude = ["svc-02", "svc-03"]
         other.weights = [.scenario1: 0, .scenario2: 5, .scenario3: 1]

@@ -64,7 +64,8 @@ import Testing
                 #expect(injection.end <= settings.duration)
                 #expect(injection.hold >= settings.holdMin && injection.hold <= settings.holdMax)
                 #expect((settings.weights[injection.scenario] ?? 0) > 0, "weight-0 \(injection.scenario) used")
-                #expect(injection.offset.wholeMilliseconds * 1_000_000_000_000_000 == injection.offset.components.seconds * 1_000_000_000_000_000_000 + injection.offset.components.attoseconds, "whole ms")
+                #expect(injection.offset == .milliseconds(injection.offset.wholeMilliseconds), "whole ms")
+                #expect(injection.hold == .milliseconds(injection.hold.wholeMilliseconds), "whole ms")
 
                 // The number of injections running at an instant only grows at a start, so
                 // checking at every start checks every instant (busy is offset ..< end).

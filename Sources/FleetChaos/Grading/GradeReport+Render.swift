@@ -4,17 +4,19 @@ extension GradeReport {
     /// The text of `fleet chaos grade`: one row per line with its verdict, then the totals.
     ///
     /// ```
-    /// #  INSTANCE  ANSWER                  START  ACTUAL                   ACTUAL START  ERROR  VERDICT
-    /// 1  svc-02    scenario1               10:42  scenario1 (memory leak)  10:41:37      23s    true positive
-    /// 2  svc-05    429 (scenario3)         -      -                        -             -      false alarm: no injection on svc-05
-    /// -  svc-04    -                       -      scenario2 (disk fill)    10:47:00      -      missed
-    /// true positives 1, wrong scenario 0, false alarms 1, missed 1 (of 2 injections)
-    /// mean start error 23s
-    /// score 25.0%  (points = 1 true positive - 0.5 x 1 false alarm = 0.5 of 2 injections)
+    /// #  INSTANCE  ANSWER                   START  ACTUAL                   ACTUAL START  ERROR  VERDICT
+    /// 1  svc-02    scenario1                10:02  scenario1 (memory leak)  10:02:07      7s     true positive
+    /// 2  svc-04    memory leak (scenario1)  10:06  scenario2 (disk fill)    10:05:30      30s    wrong scenario
+    /// 3  svc-01    429 (scenario3)          10:07  -                        -             -      false alarm: no injection on svc-01
+    /// -  svc-03    -                        -      scenario1 (memory leak)  10:20:10      -      missed
+    /// true positives 1, wrong scenario 1, false alarms 1, missed 1 (of 3 injections)
+    /// mean start error 7s
+    /// score 16.7%  (points = 1 true positive - 0.5 x 1 false alarm = 0.5 of 3 injections)
     /// ```
     ///
-    /// The ANSWER column shows the scenario as the student wrote it, with the alias it was read
-    /// as when that differs. Times are UTC, formatted by integer arithmetic; every line ends in `\n`.
+    /// The INSTANCE column shows the journal's id once an answer is matched (so `svc2` reads
+    /// `svc-02`), the ANSWER column the scenario as the student wrote it, with the alias it was
+    /// read as when that differs. Times are UTC, formatted by integer arithmetic; every line ends in `\n`.
     public func render() -> String {
         var table = TextTable(header: ["#", "INSTANCE", "ANSWER", "START", "ACTUAL", "ACTUAL START", "ERROR", "VERDICT"])
         for line in lines {
@@ -34,7 +36,8 @@ extension GradeReport {
             }
             table.append([
                 line.answerNumber.map(String.init) ?? "-",
-                line.answer?.instance ?? line.injection?.instance ?? "-",
+                // The journal's id once matched (`svc2` was read as `svc-02`), else as written.
+                line.injection?.instance ?? line.answer?.instance ?? "-",
                 answerText,
                 line.answer?.start ?? "-",
                 line.injection.map { ChaosPlanner.label($0.scenario) } ?? "-",

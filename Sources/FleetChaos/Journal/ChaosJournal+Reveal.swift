@@ -28,10 +28,12 @@ extension ChaosJournal {
     ///
     /// ```
     /// chaos reveal  seed=42  date=2025-05-01 (UTC)  applied=2  skipped=1
-    /// START     STOP      OFFSET         INSTANCE  SCENARIO                STATUS
-    /// 10:40:00  -         -              -         -                       run started
-    /// 10:42:07  10:44:07  +00:02:07.123  svc-02    scenario1 (memory leak)  applied, stopped: hold elapsed
-    /// 10:47:00  -         +00:07:00.000  svc-04    scenario3 (rate limit)   skipped: instance busy with scenario2 (started by a student)
+    /// START     STOP      OFFSET         INSTANCE  SCENARIO                 STATUS
+    /// 10:00:00  -         -              -         -                        run started
+    /// 10:02:07  10:04:07  +00:02:07.123  svc-02    scenario1 (memory leak)  applied, stopped: hold elapsed
+    /// 10:07:00  -         +00:07:00.002  svc-01    scenario3 (rate limit)   skipped: instance busy with scenario3 (started by a student)
+    /// 10:20:10  -         +00:20:10.000  svc-03    scenario1 (memory leak)  applied, no stop recorded
+    /// -         10:22:31  -              -         -                        run ended: interrupted
     /// ```
     ///
     /// One row per applied injection (its stop merged in), skip, run start/end and unknown
@@ -107,7 +109,7 @@ extension ChaosJournal {
 
         var seeds: [UInt64] = []
         for entry in entries where !seeds.contains(entry.seed) { seeds.append(entry.seed) }
-        var summary = "chaos reveal  " + (seeds.count == 1 ? "seed=" : "seeds=")
+        var summary = "chaos reveal  " + (seeds.count > 1 ? "seeds=" : "seed=")
             + (seeds.isEmpty ? "-" : seeds.map(String.init).joined(separator: ","))
         if oneDay, let day = days.first {
             summary += "  date=" + ISOTimestamp.format(epochMilliseconds: day * 86_400_000).prefix(10) + " (UTC)"

@@ -9,17 +9,19 @@ import Foundation
 /// snake_case; absent fields are omitted:
 ///
 /// ```json
-/// {"instance":"svc-02","kind":"applied","planned_offset_ms":252345,"hold_ms":120000,"scenario":"scenario1","seed":42,"started_at":"2025-05-01T10:42:07.123Z"}
-/// {"instance":"svc-02","kind":"stopped","reason":"hold elapsed","scenario":"scenario1","seed":42,"started_at":"2025-05-01T10:42:07.123Z","stopped_at":"2025-05-01T10:44:07.140Z"}
-/// {"instance":"svc-04","kind":"skipped","reason":"instance busy with scenario2 (started by a student)","scenario":"scenario3","seed":42,"started_at":"2025-05-01T10:47:00.002Z"}
+/// {"hold_ms":120000,"instance":"svc-02","kind":"applied","planned_offset_ms":127123,"scenario":"scenario1","seed":42,"started_at":"2025-05-01T10:02:07.123Z"}
+/// {"hold_ms":120000,"instance":"svc-02","kind":"stopped","planned_offset_ms":127123,"reason":"hold elapsed","scenario":"scenario1","seed":42,"started_at":"2025-05-01T10:02:07.123Z","stopped_at":"2025-05-01T10:04:07.140Z"}
+/// {"hold_ms":90000,"instance":"svc-01","kind":"skipped","planned_offset_ms":420002,"reason":"instance busy with scenario3 (started by a student)","scenario":"scenario3","seed":42,"started_at":"2025-05-01T10:07:00.002Z"}
 /// ```
+///
+/// (Keys are sorted so that equal entries are equal bytes.)
 ///
 /// | kind          | instance, scenario | started_at                 | stopped_at | reason      |
 /// |---------------|--------------------|----------------------------|------------|-------------|
 /// | `run_started` | –                  | run start                  | –          | –           |
 /// | `applied`     | yes                | injection start            | –          | –           |
 /// | `stopped`     | yes                | start of the injection     | stop       | why it ended |
-/// | `skipped`     | as planned (instance may be absent) | when it came due | –   | why skipped |
+/// | `skipped`     | as planned         | when it came due           | –          | why skipped |
 /// | `run_ended`   | –                  | –                          | run end    | how it ended |
 ///
 /// Every entry carries the run's `seed`, so journals of several runs appended to one file can

@@ -11,8 +11,12 @@ struct ConfigValidator {
 
     func validateFleet() throws {
         let fleet = config.fleet
-        try expect(!fleet.name.trimmingWhitespace().isEmpty, "fleet.name", "a name that is not blank", found: fleet.name.quotedForMessage)
-        try expect((1...500).contains(fleet.instances), "fleet.instances", "a number of instances from 1 to 500", found: "\(fleet.instances)")
+        try expect(
+            !fleet.name.trimmingWhitespace().isEmpty, "fleet.name", "a name that is not blank",
+            found: fleet.name.quotedForMessage)
+        try expect(
+            (1...500).contains(fleet.instances), "fleet.instances", "a number of instances from 1 to 500",
+            found: "\(fleet.instances)")
         try expect(
             LoopbackHost.isLoopback(fleet.host), "fleet.host",
             "a loopback address (127.x.x.x, ::1 or localhost)", found: fleet.host.quotedForMessage,
@@ -33,14 +37,18 @@ struct ConfigValidator {
         try expectPositive(config.node.disk, "node.disk")
         // `metrics:` has a single rule; it lives here rather than in a method of its own.
         let group = config.metrics.processGroup
-        try expect(!group.isEmpty, "metrics.process_group", "a Prometheus label value that is not empty", found: group.quotedForMessage)
+        try expect(
+            !group.isEmpty, "metrics.process_group", "a Prometheus label value that is not empty",
+            found: group.quotedForMessage)
     }
 
     func validateScenarios() throws {
         let leak = config.scenarios.scenario1
         try expectPositive(leak.chunkSize, "scenarios.scenario1.chunk_size")
         try expectPositive(leak.interval, "scenarios.scenario1.interval")
-        try expect(leak.maxChunks >= 1, "scenarios.scenario1.max_chunks", "a whole number of at least 1", found: "\(leak.maxChunks)")
+        try expect(
+            leak.maxChunks >= 1, "scenarios.scenario1.max_chunks", "a whole number of at least 1",
+            found: "\(leak.maxChunks)")
         // `MemoryLeakSettings.cap` multiplies without overflow checks; refuse here what would trap there.
         if leak.chunkSize.bytes.multipliedReportingOverflow(by: Int64(leak.maxChunks)).overflow {
             let key = map.blame("scenarios.scenario1.max_chunks", "scenarios.scenario1.chunk_size")
@@ -97,6 +105,24 @@ struct ConfigValidator {
             }
             seen.append((key, endpoint))
         }
+
+        // Unset endpoints become ipc sockets inside data_dir (see `FleetConfig.commandEndpoint`),
+        // and the CLI makes data_dir absolute: a deep working directory can push those paths past
+        // the Unix socket limit, which ZeroMQ would only report at bind time, far from the cause.
+        let defaults = [
+            (supervisor.control.command, config.commandEndpoint, "supervisor.control.command"),
+            (supervisor.control.events, config.eventsEndpoint, "supervisor.control.events"),
+            (supervisor.control.instances, config.instancesEndpoint, "supervisor.control.instances"),
+        ]
+        for (configured, resolved, key) in defaults where configured == nil {
+            if case .failure = ControlEndpointAddress.parse(resolved) {
+                let path = resolved.dropFirst("ipc://".count)
+                throw map.error("fleet.data_dir",
+                    "expected a data_dir short enough for its control sockets, found \(config.fleet.dataDir.quotedForMessage), "
+                    + "which makes the socket path \(String(path).quotedForMessage) \(path.utf8.count) bytes long "
+                    + "(at most \(ControlEndpointAddress.maximumSocketPathBytes)); choose a shorter data_dir or set \(key)")
+            }
+        }
     }
 
     func validatePrometheus() throws {
@@ -111,8 +137,12 @@ struct ConfigValidator {
         let fleet = config.fleet
         let instancePorts = fleet.basePort...(fleet.basePort + fleet.instances - 1)
         let instanceKeys = ["fleet.base_port", "fleet.instances"]
-        var taken: [(keys: [String], ports: ClosedRange<Int>, what: String)] = [
-            (instanceKeys, instancePorts, "the instance ports \(instancePorts.lowerBound)…\(instancePorts.upperBound)"),
+        // Each holder: the keys that set it, its ports, and how a message names it.
+        var taken: [(keys: [String], ports: ClosedRange<Int>, holder: String)] = [
+            (
+                instanceKeys, instancePorts,
+                "is among the instance ports \(instancePorts.lowerBound)…\(instancePorts.upperBound)"
+            ),
         ]
         var claims: [(key: String, port: Int)] = []
         if config.supervisor.metricsPort != 0 { claims.append(("supervisor.metrics_port", config.supervisor.metricsPort)) }
@@ -123,11 +153,11 @@ struct ConfigValidator {
         for claim in claims {
             if let holder = taken.first(where: { $0.ports.contains(claim.port) }) {
                 let key = map.blame(claim.key, holder.keys[0], holder.keys.count > 1 ? holder.keys[1] : claim.key)
+                let what = key == claim.key ? "port \(claim.port)" : "\(claim.key) on port \(claim.port)"
                 throw map.error(key,
-                    "expected every server of the fleet on a port of its own, found \(claim.key) on port \(claim.port), "
-                    + "which is among \(holder.what)")
+                    "expected every server of the fleet on a port of its own, found \(what), which \(holder.holder)")
             }
-            taken.append(([claim.key], claim.port...claim.port, "the port of \(claim.key)"))
+            taken.append(([claim.key], claim.port...claim.port, "\(claim.key) already uses"))
         }
     }
 
@@ -152,7 +182,9 @@ struct ConfigValidator {
 
         switch chaos.maxConcurrent {
         case .count(let count):
-            try expect(count >= 1, "chaos.max_concurrent", "a number of instances of at least 1 or a share in (0, 1]", found: "\(count)")
+            try expect(
+                count >= 1, "chaos.max_concurrent", "a number of instances of at least 1 or a share in (0, 1]",
+                found: "\(count)")
         case .fraction(let share):
             try expect(
                 share.isFinite && share > 0 && share <= 1, "chaos.max_concurrent",
@@ -225,11 +257,11 @@ struct ConfigValidator {
         let lowName = lowKey.split(separator: ".").last.map(String.init) ?? lowKey
         let highName = highKey.split(separator: ".").last.map(String.init) ?? highKey
         if map.blame(highKey, lowKey) == highKey {
-            throw map.error(highKey,
-                "expected at least \(lowName) (\(DurationSyntax.format(low))), found \(map.found(highKey, else: DurationSyntax.format(high)))")
+            let found = map.found(highKey, else: DurationSyntax.format(high))
+            throw map.error(highKey, "expected at least \(lowName) (\(DurationSyntax.format(low))), found \(found)")
         } else {
-            throw map.error(lowKey,
-                "expected at most \(highName) (\(DurationSyntax.format(high))), found \(map.found(lowKey, else: DurationSyntax.format(low)))")
+            let found = map.found(lowKey, else: DurationSyntax.format(low))
+            throw map.error(lowKey, "expected at most \(highName) (\(DurationSyntax.format(high))), found \(found)")
         }
     }
 }

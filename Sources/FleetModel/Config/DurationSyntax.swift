@@ -23,7 +23,7 @@ public enum DurationSyntax {
     /// - A bare number is seconds, so the YAML integer `5` and the YAML float `0.5` mean `5s` and
     ///   `500ms`. A bare number must stand alone: `1m30` is rejected rather than guessed.
     /// - An optional leading sign is accepted (as in Go) so that a negative value gets the
-    ///   clearer "must be greater than 0" from the caller instead of a syntax error.
+    ///   clearer "expected a duration greater than 0" from the loader instead of a syntax error.
     /// - Surrounding whitespace is ignored; none is allowed inside (`1m 30s` is rejected).
     ///
     /// - Throws: ``DurationSyntaxError``.

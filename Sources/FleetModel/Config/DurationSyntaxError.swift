@@ -44,7 +44,8 @@ public struct DurationSyntaxError: Error, CustomStringConvertible, Equatable, Se
         case .missingUnit:
             return "\(found): the last number has no unit (a bare number means seconds only when it stands alone)"
         case .unitOrder(let unit):
-            return "\(found): unit \(unit.quotedForMessage) repeated or out of order (write each unit once, largest first, as in \"1h30m\")"
+            return "\(found): unit \(unit.quotedForMessage) repeated or out of order "
+                + "(write each unit once, largest first, as in \"1h30m\")"
         case .overflow:
             return "\(found), which is too long to represent"
         }

@@ -70,9 +70,13 @@ public enum FleetConfigLoader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
             return located(problem, mark, context: context)
+        case let .composer(_, problem, mark, _) where problem == "but found another document":
+            // fleetsim reads one document; a second one would be silently ignored by some tools.
+            return ConfigError(
+                source: source, key: "", line: mark.line,
+                message: "invalid YAML: expected a single document, found a second one; remove the \"---\" line")
         case let .composer(context, problem, mark, _):
-            // Yams puts the whole document into the context of a second document; drop it.
-            return located(problem, mark, context: context?.text.contains("\n") == false ? context : nil)
+            return located(problem, mark, context: context)
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map(\.quotedForMessage).joined(separator: ", ")
             return ConfigError(

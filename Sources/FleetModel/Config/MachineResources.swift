@@ -32,8 +32,8 @@ public enum MachineResources {
         while true {
             var stats = statvfs()
             if statvfs(candidate, &stats) == 0 {
-                let bytes = UInt64(stats.f_bavail).multipliedReportingOverflow(by: UInt64(stats.f_frsize))
-                return ByteSize(bytes: bytes.overflow || bytes.partialValue > UInt64(Int64.max) ? .max : Int64(bytes.partialValue))
+                let (bytes, overflow) = UInt64(stats.f_bavail).multipliedReportingOverflow(by: UInt64(stats.f_frsize))
+                return ByteSize(bytes: overflow || bytes > UInt64(Int64.max) ? .max : Int64(bytes))
             }
             guard errno == ENOENT || errno == ENOTDIR, let parent = parentDirectory(of: candidate) else {
                 return ByteSize(bytes: .max)

@@ -1,0 +1,196 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real fleet for a multi-process test: the `fleet` binary run as a child process, in its own
+/// temporary data folder, on ports no other test uses.
+///
+/// Every process it starts is ended by PID in `tearDown()` and every file it wrote is deleted.
+final class TestFleet: @unchecked Sendable {
+    let directory: String
+    let dataDir: String
+    let configPath: String
+    let basePort: Int
+    let instances: Int
+    private(set) var supervisor: Process?
+    private let logPath: String
+
+    /// The repository root, found from this file's path.
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }  // Support, FleetIntegrationTests, Tests
+        return url.path
+    }()
+
+    /// The `fleet` executable built by `swift build` (override with `FLEET_BINARY`).
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["FLEET_BINARY"] { return path }
+        for configuration in ["debug", "release"] {
+            let path = repositoryRoot + "/.build/\(configuration)/fleet"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return repositoryRoot + "/.build/debug/fleet"
+    }
+
+    /// - Parameters:
+    ///   - basePort: first instance port; give each test its own range.
+    ///   - extraYAML: more configuration, appended to a small test fleet's file.
+    init(name: String, instances: Int = 3, basePort: Int, metricsPort: Int = 0, extraYAML: String = "") throws {
+        directory = NSTemporaryDirectory() + "fleetsim-it-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        dataDir = directory + "/data"
+        configPath = directory + "/fleet.yaml"
+        logPath = directory + "/supervisor.log"
+        self.basePort = basePort
+        self.instances = instances
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let yaml = """
+            fleet: { name: itest, instances: \(instances), host: 127.0.0.1, base_port: \(basePort), data_dir: \(dataDir) }
+            node: { memory: 512MiB, disk: 64MiB }
+            scenarios:
+              scenario1: { chunk_size: 1MB, interval: 200ms, max_chunks: 20 }
+              scenario2: { chunk_size: 256KiB, interval: 100ms, free_space_reserve: 64MiB }
+              scenario3: { client_rate: 20, min_delay: 1ms, max_delay: 5ms }
+            supervisor: { metrics_port: \(metricsPort) }
+            prometheus: { enabled: false }
+
+            """ + extraYAML
+        try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    /// The options every CLI call needs to find this fleet.
+    var fleetArguments: [String] { ["--config", configPath, "--data-dir", dataDir] }
+
+    func port(_ ordinal: Int) -> Int { basePort + ordinal - 1 }
+
+    func id(_ ordinal: Int) -> String { String(format: "svc-%02d", ordinal) }
+
+    /// Starts `fleet up` and waits until `fleet status` shows every instance up.
+    func up(extraArguments: [String] = [], timeout: Duration = .seconds(30)) async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["up"] + fleetArguments + extraArguments
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        supervisor = process
+        try await waitUntil(timeout: timeout, "every instance up") {
+            guard process.isRunning else { throw FleetTestError("fleet up exited early:\n\(self.log)") }
+            return (try? self.status())?.allSatisfy { $0.state == "up" } == true
+        }
+    }
+
+    /// What the supervisor printed so far.
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// Runs `fleet <arguments> --config … --data-dir …` and returns its exit status and output.
+    @discardableResult
+    func cli(_ arguments: [String]) throws -> CommandResult {
+        try CommandResult.run(Self.binary, arguments + fleetArguments)
+    }
+
+    /// `fleet status --json`, decoded.
+    func status() throws -> [InstanceRow] {
+        let result = try cli(["status", "--json"])
+        guard result.status == 0 else { throw FleetTestError("status failed: \(result.stderr)") }
+        struct Output: Decodable {
+            var fleet: String
+            var instances: [InstanceRow]
+        }
+        return try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8)).instances
+    }
+
+    /// PIDs of this fleet's instance processes, from /proc (not from the supervisor's word).
+    func instanceProcessIDs() -> [pid_t] {
+        ProcessTable.processes(whoseCommandLineContains: dataDir).filter { $0.arguments.contains("instance") }.map(\.pid)
+    }
+
+    /// Stops the supervisor (SIGTERM, then SIGKILL after 8 s), kills any instance left over,
+    /// and deletes the temporary folder.
+    func tearDown() {
+        if let supervisor, supervisor.isRunning {
+            kill(supervisor.processIdentifier, SIGTERM)
+            let deadline = Date().addingTimeInterval(8)
+            while supervisor.isRunning, Date() < deadline { usleep(20_000) }
+            if supervisor.isRunning { kill(supervisor.processIdentifier, SIGKILL) }
+            supervisor.waitUntilExit()
+        }
+        for pid in instanceProcessIDs() { kill(pid, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// `GET url` on loopback; returns the status and body.
+    static func http(_ method: String = "GET", _ url: String) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        request.timeoutInterval = 5
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// One row of `fleet status --json`.
+struct InstanceRow: Decodable, Equatable {
+    var id: String
+    var url: String
+    var pid: Int32?
+    var state: String
+    var scenario: String?
+    var restarts: Int
+}
+
+/// A finished command.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static func run(_ executable: String, _ arguments: [String], input: String? = nil, timeout: TimeInterval = 30) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try? stdin.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data(), errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            throw FleetTestError("\(executable) \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
+        }
+        process.waitUntilExit()
+        return CommandResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+struct FleetTestError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Polls `condition` every 50 ms until it holds or `timeout` passes (then throws).
+func waitUntil(timeout: Duration, _ what: String, _ condition: () async throws -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    throw FleetTestError("timed out after \(timeout) waiting for \(what)")
+}

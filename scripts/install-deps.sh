@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what fleetsim needs beyond the Swift toolchain, only when it is missing:
+#   libzmq3-dev + pkg-config  the ZeroMQ library the control plane links against
+#   prometheus                the server `fleet up` starts, and promtool for the tests
+#   wrk                       the load generator of bench/
+#   pyzmq (PyPI)              the test that drives a fleet from Python
+# Safe to run again; needs root (or sudo) for apt-get.
+set -euo pipefail
+
+missing=()
+pkg-config --exists libzmq 2>/dev/null || missing+=(libzmq3-dev pkg-config)
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! python3 -c "import zmq" 2>/dev/null; then
+  echo "installing: pyzmq"
+  python3 -m pip install -q pyzmq 2>&1 | grep -v "Running pip as the 'root' user" || true
+fi
