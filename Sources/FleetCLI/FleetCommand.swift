@@ -19,7 +19,9 @@ public struct FleetCommand: AsyncParsableCommand {
             EventsCommand.self,
             DownCommand.self,
             ValidateCommand.self,
+            PrometheusConfigCommand.self,
             InstanceCommand.self,
+            GuardCommand.self,
         ])
 
     public init() {}

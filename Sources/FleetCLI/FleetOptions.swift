@@ -31,6 +31,11 @@ struct FleetOptions: ParsableArguments {
             config.fleet.dataDir = dataDir
         }
         config.fleet.dataDir = Self.absolutePath(config.fleet.dataDir)
+        // Rule files are relative to the configuration file, so `--config` works from anywhere.
+        let base = resolvedConfigPath.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+        config.prometheus.ruleFiles = config.prometheus.ruleFiles.map { path in
+            path.hasPrefix("/") ? path : ((base as NSString).appendingPathComponent(path) as NSString).standardizingPath
+        }
         return config
     }
 

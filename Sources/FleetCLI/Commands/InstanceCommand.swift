@@ -41,6 +41,10 @@ struct InstanceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let supervisorPID, !SupervisorLink.armParentDeathSignal(supervisorPID: supervisorPID) {
+            // The supervisor died before we armed the signal: never run as an orphan.
+            throw ExitCode(1)
+        }
         let config = try fleet.loadConfig()
         let logger = CLILogging.logger(label: "fleet.instance.\(id)")
         let identity = InstanceIdentity(

@@ -45,9 +45,23 @@ struct UpCommand: AsyncParsableCommand {
         }
         var extraPorts: [(String, Int)] = []
         if config.supervisor.metricsPort > 0 { extraPorts.append(("supervisor metrics", config.supervisor.metricsPort)) }
+        let prometheusBinary = try PrometheusServer.locateBinary(mode: config.prometheus.enabled)
+        if prometheusBinary != nil { extraPorts.append(("prometheus", config.prometheus.port)) }
         try Preflight.checkPorts(config, extraPorts: extraPorts)
         try Preflight.checkResources(config)
 
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var prometheusLine = "prometheus: off (prometheus.enabled: \(config.prometheus.enabled.rawValue)" +
+            (config.prometheus.enabled == .auto ? ", binary not found; `sudo apt-get install prometheus`)" : ")")
+        if let prometheusBinary {
+            let server = PrometheusServer(
+                configuration: PrometheusConfiguration(
+                    config: config, directory: (config.fleet.dataDir as NSString).appendingPathComponent("prometheus")),
+                binary: prometheusBinary, ruleFiles: RuleFiles.existing(config.prometheus.ruleFiles), logger: logger)
+            prometheusLine = "prometheus: \(server.url)"
+            services.append(.init(service: server))
+        }
+        let prometheusSummary = prometheusLine
         let supervisor = FleetSupervisor(
             options: SupervisorOptions(config: config, configPath: fleet.resolvedConfigPath), logger: logger)
         let fleetName = config.fleet.name
@@ -65,11 +79,11 @@ struct UpCommand: AsyncParsableCommand {
             if resolved.supervisor.metricsPort > 0 {
                 print("supervisor metrics: http://\(resolved.fleet.host):\(resolved.supervisor.metricsPort)/metrics")
             }
+            print(prometheusSummary)
             print("Ctrl-C stops the fleet.")
             // Piped output (a log file, a test) must see the table now, not at exit.
             fflush(nil)
         }
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if config.supervisor.metricsPort > 0 {
             services.append(.init(service: supervisor.metricsApplication(logger: logger)))
         }

@@ -128,6 +128,7 @@ struct ConfigValidator {
     func validatePrometheus() throws {
         try expectPort(config.prometheus.port, "prometheus.port")
         try expectPositive(config.prometheus.scrapeInterval, "prometheus.scrape_interval")
+        try expectPositive(config.prometheus.evaluationInterval, "prometheus.evaluation_interval")
     }
 
     /// No two servers of the fleet may share a port: instances, the supervisor's metrics,

@@ -150,6 +150,10 @@ public struct PrometheusSettings: Sendable, Equatable {
     /// Listens on `fleet.host` at this port.
     public var port = 9090
     public var scrapeInterval: Duration = .seconds(5)
+    /// How often alert rules are evaluated; short, so a classroom sees alerts go pending quickly.
+    public var evaluationInterval: Duration = .seconds(5)
+    /// Alert/recording rule files, relative to the configuration file's folder.
+    public var ruleFiles: [String] = ["lab/rules/fleet-alerts.yml"]
 
     public init() {}
 }

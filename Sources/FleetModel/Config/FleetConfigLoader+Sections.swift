@@ -100,7 +100,7 @@ extension FleetConfigLoader {
     private static func readPrometheus(
         _ node: ConfigNode, into prometheus: inout PrometheusSettings, map: ConfigSourceMap
     ) throws {
-        let section = try ConfigMapping(node, allowedKeys: ["enabled", "port", "scrape_interval"], map: map)
+        let section = try ConfigMapping(node, allowedKeys: ["enabled", "port", "scrape_interval", "evaluation_interval", "rule_files"], map: map)
         try section.read("enabled") { value in
             // YAML booleans (`true`, `False`) and the words themselves (`"true"`, `auto`) both work.
             switch value.scalarText?.lowercased() {
@@ -112,6 +112,13 @@ extension FleetConfigLoader {
         }
         try section.read("port") { prometheus.port = try $0.wholeNumber() }
         try section.read("scrape_interval") { prometheus.scrapeInterval = try $0.duration() }
+        try section.read("evaluation_interval") { prometheus.evaluationInterval = try $0.duration() }
+        try section.read("rule_files") { value in
+            prometheus.ruleFiles = try value.list().map { item in
+                guard let path = item.scalarText, !path.isEmpty else { throw item.mismatch("a rule file path") }
+                return path
+            }
+        }
     }
 
     private static func readChaos(_ node: ConfigNode, into chaos: inout ChaosSettings, map: ConfigSourceMap) throws {
