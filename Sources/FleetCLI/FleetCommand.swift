@@ -18,6 +18,7 @@ public struct FleetCommand: AsyncParsableCommand {
             StopCommand.self,
             EventsCommand.self,
             DownCommand.self,
+            ChaosCommand.self,
             ValidateCommand.self,
             PrometheusConfigCommand.self,
             InstanceCommand.self,

@@ -16,10 +16,14 @@ public actor FleetSupervisor {
     let options: SupervisorOptions
     let logger: Logger
     public nonisolated let metrics: SupervisorMetrics
-    private var config: FleetConfig { options.config }
-    private var instances: [String: ManagedInstance] = [:]
+    var config: FleetConfig { options.config }
+    var instances: [String: ManagedInstance] = [:]
     private var order: [String] = []
-    private var controlPlane: ControlPlane?
+    private(set) var controlPlane: ControlPlane?
+    /// The chaos run in progress, if any (see `FleetSupervisor+Chaos.swift`).
+    var chaosTask: Task<Void, Never>?
+    /// Who asked for the command behind a pending ack, so its event names the right origin.
+    private var pendingOrigins: [String: String] = [:]
     private let spawner = DedicatedThread(name: "fleet-spawner")
     private var pendingAcks: [String: CheckedContinuation<InstanceReport?, Never>] = [:]
     private var nextRequest: UInt64 = 0
@@ -212,6 +216,8 @@ public actor FleetSupervisor {
     private func stopFleet() async {
         shutdownRequested = true
         controlPlane?.publish(.fleetStopping)
+        // Chaos first: it records in its journal how each of its injections ended.
+        await stopChaos()
         let running = order.filter { instances[$0]?.registered == true && instances[$0]?.scenario != nil }
         _ = await command(.stopAll, scenario: nil, on: running)
         for id in order {
@@ -314,12 +320,14 @@ public actor FleetSupervisor {
             instances[sender] = instance
         case .ack:
             instances[sender] = instance
-            if let id = report.id, let waiter = pendingAcks.removeValue(forKey: id) {
-                waiter.resume(returning: report)
-            }
+        }
+        var ackOrigin = "supervisor"
+        if report.type == .ack, let id = report.id {
+            ackOrigin = pendingOrigins.removeValue(forKey: id) ?? ackOrigin
+            pendingAcks.removeValue(forKey: id)?.resume(returning: report)
         }
         if previousScenario != report.scenario {
-            let origin = report.type == .ack ? "supervisor" : (report.origin ?? "instance")
+            let origin = report.type == .ack ? ackOrigin : (report.origin ?? "instance")
             metrics.setScenario(sender, report.scenario)
             if let previousScenario {
                 controlPlane?.publish(.scenarioStopped, instance: sender, scenario: previousScenario, origin: origin)
@@ -343,6 +351,11 @@ public actor FleetSupervisor {
             return ControlReply(type: "ok", id: request.id, ok: true, fleet: config.fleet.name)
         case .start, .stop:
             return await scenarioCommand(request)
+        case .chaos:
+            return await chaosCommand(request)
+        case .chaosStop:
+            await stopChaos()
+            return ControlReply(type: "ok", id: request.id, ok: true, fleet: config.fleet.name)
         }
     }
 
@@ -408,10 +421,10 @@ public actor FleetSupervisor {
     }
 
     /// Sends a command to each instance at once and collects every ack (or a timeout).
-    func command(_ action: SupervisorOrder.Action, scenario: ScenarioAlias?, on ids: [String]) async -> [InstanceResult] {
+    func command(_ action: SupervisorOrder.Action, scenario: ScenarioAlias?, on ids: [String], origin: String = "supervisor") async -> [InstanceResult] {
         await withTaskGroup(of: InstanceResult.self) { group in
             for id in ids {
-                group.addTask { await self.command(action, scenario: scenario, on: id) }
+                group.addTask { await self.command(action, scenario: scenario, on: id, origin: origin) }
             }
             var results: [String: InstanceResult] = [:]
             for await result in group { results[result.instance] = result }
@@ -419,7 +432,7 @@ public actor FleetSupervisor {
         }
     }
 
-    private func command(_ action: SupervisorOrder.Action, scenario: ScenarioAlias?, on id: String) async -> InstanceResult {
+    func command(_ action: SupervisorOrder.Action, scenario: ScenarioAlias?, on id: String, origin: String) async -> InstanceResult {
         guard let instance = instances[id], instance.registered, let plane = controlPlane else {
             return InstanceResult(instance: id, outcome: .unavailable, scenario: instances[id]?.scenario)
         }
@@ -430,6 +443,7 @@ public actor FleetSupervisor {
             try? await Task.sleep(for: Self.ackTimeout)
             await self?.expireAck(requestID)
         }
+        pendingOrigins[requestID] = origin
         let report = await withCheckedContinuation { continuation in
             pendingAcks[requestID] = continuation
             plane.send(SupervisorOrder(type: .command, id: requestID, action: action, scenario: scenario), toInstance: id)
@@ -445,6 +459,7 @@ public actor FleetSupervisor {
     }
 
     private func expireAck(_ requestID: String) {
+        pendingOrigins.removeValue(forKey: requestID)
         pendingAcks.removeValue(forKey: requestID)?.resume(returning: nil)
     }
 

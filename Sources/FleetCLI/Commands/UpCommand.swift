@@ -30,6 +30,12 @@ struct UpCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-port"), help: ArgumentHelp("Overrides fleet.base_port.", valueName: "port"))
     var basePort: Int?
 
+    @Flag(help: "Run a chaos plan once the fleet is ready (see `fleet chaos`).")
+    var chaos = false
+
+    @Option(name: .customLong("seed"), help: ArgumentHelp("With --chaos: the plan's seed (default: chaos.seed, else fresh).", valueName: "n"))
+    var chaosSeed: UInt64?
+
     func run() async throws {
         var config = try fleet.loadConfig()
         if let instances { config.fleet.instances = instances }
@@ -66,6 +72,8 @@ struct UpCommand: AsyncParsableCommand {
             options: SupervisorOptions(config: config, configPath: fleet.resolvedConfigPath), logger: logger)
         let fleetName = config.fleet.name
         let resolved = config
+        let runChaos = chaos
+        let chaosSeed = self.chaosSeed
         let supervisorService = SupervisorService(
             supervisor: supervisor, readyTimeout: config.supervisor.readyTimeout, logger: logger
         ) { statuses, unhealthy in
@@ -80,6 +88,17 @@ struct UpCommand: AsyncParsableCommand {
                 print("supervisor metrics: http://\(resolved.fleet.host):\(resolved.supervisor.metricsPort)/metrics")
             }
             print(prometheusSummary)
+            if runChaos {
+                Task {
+                    do {
+                        let summary = try await supervisor.startChaos(seed: chaosSeed, duration: nil)
+                        print("chaos running: seed \(summary.seed), \(summary.injections) injections; answer key \(summary.journal)")
+                    } catch {
+                        print("chaos could not start: \(error)")
+                    }
+                    fflush(nil)
+                }
+            }
             print("Ctrl-C stops the fleet.")
             // Piped output (a log file, a test) must see the table now, not at exit.
             fflush(nil)

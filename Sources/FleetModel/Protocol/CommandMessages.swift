@@ -12,6 +12,10 @@ public struct ControlRequest: Codable, Sendable, Equatable {
         case stop
         /// Shut the fleet down, as Ctrl-C does.
         case shutdown
+        /// Run a chaos plan (`seed`, `duration_ms`) in the supervisor.
+        case chaos
+        /// Stop the running chaos plan and the scenarios it started.
+        case chaosStop = "chaos_stop"
     }
 
     public var v = ControlProtocol.version
@@ -21,12 +25,47 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     /// `start`: an alias; `stop`: an alias or `all`.
     public var scenario: String?
     public var instances: InstanceSelection?
+    /// `chaos`: the plan's seed (absent: the configured one, else a fresh one).
+    public var seed: UInt64?
+    /// `chaos`: the run's length in milliseconds (absent: `chaos.duration`).
+    public var durationMs: Int64?
 
-    public init(type: Kind, id: String? = nil, scenario: String? = nil, instances: InstanceSelection? = nil) {
+    public init(
+        type: Kind, id: String? = nil, scenario: String? = nil, instances: InstanceSelection? = nil,
+        seed: UInt64? = nil, durationMs: Int64? = nil
+    ) {
         self.type = type
         self.id = id
         self.scenario = scenario
         self.instances = instances
+        self.seed = seed
+        self.durationMs = durationMs
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case v, type, id, scenario, instances, seed
+        case durationMs = "duration_ms"
+    }
+}
+
+/// `chaos` reply: what the supervisor is now running.
+public struct ChaosSummary: Codable, Sendable, Equatable {
+    public var seed: UInt64
+    public var injections: Int
+    public var durationMs: Int64
+    /// Where the answer key is written (instructor only).
+    public var journal: String
+
+    public init(seed: UInt64, injections: Int, durationMs: Int64, journal: String) {
+        self.seed = seed
+        self.injections = injections
+        self.durationMs = durationMs
+        self.journal = journal
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seed, injections, journal
+        case durationMs = "duration_ms"
     }
 }
 
@@ -80,11 +119,14 @@ public struct ControlReply: Codable, Sendable, Equatable {
     public var results: [InstanceResult]?
     /// `error`: what was wrong.
     public var error: ControlErrorBody?
+    /// `chaos`: the plan now running.
+    public var chaos: ChaosSummary?
 
     public init(
         type: String, id: String?, ok: Bool, fleet: String? = nil, instances: [InstanceStatus]? = nil,
-        results: [InstanceResult]? = nil, error: ControlErrorBody? = nil
+        results: [InstanceResult]? = nil, error: ControlErrorBody? = nil, chaos: ChaosSummary? = nil
     ) {
+        self.chaos = chaos
         self.type = type
         self.id = id
         self.ok = ok

@@ -65,7 +65,7 @@ extension InstanceTests {
             #expect(Set(data.prefix(4096)).count > 200)
 
             task.cancel()
-            let stopped = await withDeadline(.seconds(2)) { await task.value }
+            let stopped: Void? = await withDeadline(.seconds(2)) { await task.value }
             #expect(stopped != nil)
             #expect(!FileManager.default.fileExists(atPath: DiskFillScenario.fillDirectory(in: folder.path)))
             #expect(FileManager.default.fileExists(atPath: folder.path), "the data folder itself must stay")

@@ -104,7 +104,7 @@ extension InstanceTests {
             try await Task.sleep(for: .milliseconds(50))
             let start = ContinuousClock.now
             task.cancel()
-            let finished = await withDeadline(.seconds(2)) { await task.value }
+            let finished: Void? = await withDeadline(.seconds(2)) { await task.value }
             #expect(finished != nil)
             #expect(ContinuousClock.now - start < .milliseconds(500))
         }

@@ -112,7 +112,7 @@ extension InstanceTests {
             try await Task.sleep(for: .milliseconds(150))
             let start = ContinuousClock.now
             task.cancel()
-            let finished = await withDeadline(.seconds(2)) { await task.value }
+            let finished: Void? = await withDeadline(.seconds(2)) { await task.value }
             #expect(finished != nil)
             #expect(ContinuousClock.now - start < .milliseconds(500))
         }

@@ -39,7 +39,13 @@ final class TestFleet: @unchecked Sendable {
     /// - Parameters:
     ///   - basePort: first instance port; give each test its own range.
     ///   - extraYAML: more configuration, appended to a small test fleet's file.
-    init(name: String, instances: Int = 3, basePort: Int, metricsPort: Int = 0, extraYAML: String = "") throws {
+    ///   - node, scenarios, prometheus: when given, the value of that section (a flow mapping,
+    ///     `{ enabled: true, port: 9999 }`), replacing the small test fleet's own (a YAML key may
+    ///     appear only once, so these cannot go into `extraYAML`).
+    init(
+        name: String, instances: Int = 3, basePort: Int, metricsPort: Int = 0, extraYAML: String = "",
+        node: String? = nil, scenarios: String? = nil, prometheus: String? = nil
+    ) throws {
         directory = NSTemporaryDirectory() + "fleetsim-it-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         dataDir = directory + "/data"
         configPath = directory + "/fleet.yaml"
@@ -47,15 +53,18 @@ final class TestFleet: @unchecked Sendable {
         self.basePort = basePort
         self.instances = instances
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let yaml = """
-            fleet: { name: itest, instances: \(instances), host: 127.0.0.1, base_port: \(basePort), data_dir: \(dataDir) }
-            node: { memory: 512MiB, disk: 64MiB }
+        let scenariosSection = scenarios.map { "scenarios: \($0)" } ?? """
             scenarios:
               scenario1: { chunk_size: 1MB, interval: 200ms, max_chunks: 20 }
               scenario2: { chunk_size: 256KiB, interval: 100ms, free_space_reserve: 64MiB }
               scenario3: { client_rate: 20, min_delay: 1ms, max_delay: 5ms }
+            """
+        let yaml = """
+            fleet: { name: itest, instances: \(instances), host: 127.0.0.1, base_port: \(basePort), data_dir: \(dataDir) }
+            node: \(node ?? "{ memory: 512MiB, disk: 64MiB }")
+            \(scenariosSection)
             supervisor: { metrics_port: \(metricsPort) }
-            prometheus: { enabled: false }
+            prometheus: \(prometheus ?? "{ enabled: false }")
 
             """ + extraYAML
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
@@ -110,8 +119,9 @@ final class TestFleet: @unchecked Sendable {
         ProcessTable.processes(whoseCommandLineContains: dataDir).filter { $0.arguments.contains("instance") }.map(\.pid)
     }
 
-    /// Stops the supervisor (SIGTERM, then SIGKILL after 8 s), kills any instance left over,
-    /// and deletes the temporary folder.
+    /// Stops the supervisor (SIGTERM, then SIGKILL after 8 s), kills any process of this fleet
+    /// left over (instances, the fleet's Prometheus: anything whose command line names the data
+    /// folder), and deletes the temporary folder.
     func tearDown() {
         if let supervisor, supervisor.isRunning {
             kill(supervisor.processIdentifier, SIGTERM)
@@ -120,7 +130,7 @@ final class TestFleet: @unchecked Sendable {
             if supervisor.isRunning { kill(supervisor.processIdentifier, SIGKILL) }
             supervisor.waitUntilExit()
         }
-        for pid in instanceProcessIDs() { kill(pid, SIGKILL) }
+        for process in ProcessTable.processes(whoseCommandLineContains: dataDir) { kill(process.pid, SIGKILL) }
         try? FileManager.default.removeItem(atPath: directory)
     }
 

@@ -1,0 +1,190 @@
+# Shared helpers of the bench scripts; sourced, never run.
+#
+# Provides: REPO, FLEET (the binary), WORK (a mktemp -d folder removed on exit),
+# track_pid / stop_pid / cleanup (every process a script starts is ended by PID on exit),
+# write_config, wait_http, rss_kb, and small number-crunching helpers.
+# Everything binds 127.0.0.1; bench ports are 30000+.
+
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# --- the binary ---------------------------------------------------------------------------
+# FLEET_BINARY wins; the default is the repository's release build, built when missing.
+resolve_fleet_binary() {
+    local binary="${FLEET_BINARY:-.build/release/fleet}"
+    case "$binary" in /*) ;; *) binary="$REPO/$binary" ;; esac
+    if [[ ! -x "$binary" ]]; then
+        if [[ -n "${FLEET_BINARY:-}" ]]; then
+            echo "bench: FLEET_BINARY=$FLEET_BINARY is not an executable" >&2
+            exit 2
+        fi
+        echo "bench: $binary missing; building it (swift build -c release --product fleet)" >&2
+        (cd "$REPO" && swift build -c release --product fleet) >&2
+    fi
+    FLEET="$binary"
+}
+
+# --- processes and files ------------------------------------------------------------------
+PIDS=()
+WORK=""
+
+track_pid() { PIDS+=("$1"); }
+
+# stop_pid PID [grace seconds]: SIGTERM, wait up to the grace period, then SIGKILL.
+stop_pid() {
+    local pid="$1" grace="${2:-10}" i
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < grace * 20; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        echo "bench: PID $pid ignored SIGTERM for ${grace}s; SIGKILL" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+# PIDs of `fleet instance` processes whose command line names data dir $1 (read from /proc,
+# so only exact processes are listed; nothing is signalled here).
+instance_pids_of() {
+    local dir="$1" p cmd
+    for p in /proc/[0-9]*; do
+        cmd="$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null || true)"
+        [[ "$cmd" == *" instance "*"--data-dir $dir "* ]] && echo "${p#/proc/}"
+    done
+    return 0
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    local pid
+    for pid in "${PIDS[@]+"${PIDS[@]}"}"; do stop_pid "$pid" 10; done
+    if [[ -n "$WORK" && -d "$WORK" ]]; then
+        # Instances a killed supervisor left behind (they also exit on their own when their
+        # parent dies; this only covers the worst case), by PID.
+        for pid in $(instance_pids_of "$WORK/data"); do
+            echo "bench: leftover instance PID $pid; SIGKILL" >&2
+            kill -KILL "$pid" 2>/dev/null || true
+        done
+        rm -rf "$WORK"
+    fi
+    exit "$status"
+}
+
+# make_work: the scratch folder (config, data dir, logs); removed by cleanup.
+make_work() {
+    WORK="$(mktemp -d /tmp/fleet-bench.XXXXXX)"
+    trap cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+# write_config FILE BASE_PORT INSTANCES: a bench configuration. Prometheus and the supervisor's
+# own /metrics are off; the scenario caps are small so large fleets pass the resource preflight;
+# scenario3's in-process client sends 1 request/s.
+write_config() {
+    local file="$1" base_port="$2" instances="$3"
+    cat >"$file" <<EOF
+fleet:
+  name: bench
+  instances: $instances
+  host: 127.0.0.1
+  base_port: $base_port
+  data_dir: $WORK/data
+node:
+  memory: 2GiB
+  disk: 64MiB
+scenarios:
+  scenario1:
+    chunk_size: 1MB
+    max_chunks: 10
+  scenario2:
+    chunk_size: 1MB
+  scenario3:
+    client_rate: 1
+supervisor:
+  metrics_port: 0
+prometheus:
+  enabled: false
+  rule_files: []
+EOF
+}
+
+# --- probes ---------------------------------------------------------------------------------
+# wait_http URL TIMEOUT_S: true once URL answers 200.
+wait_http() {
+    local url="$1" timeout="$2" deadline
+    deadline=$(($(date +%s%N) + timeout * 1000000000))
+    while (($(date +%s%N) < deadline)); do
+        if [[ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "$url" 2>/dev/null)" == 200 ]]; then return 0; fi
+        sleep 0.02
+    done
+    return 1
+}
+
+# rss_kb PID: VmRSS in kB.
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+
+# cpu_ticks PID: utime+stime in clock ticks (0 when the process is gone).
+cpu_ticks() {
+    local stat
+    stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
+    # Fields after "(comm)": state is field 3, utime 14, stime 15.
+    stat="${stat##*) }"
+    awk '{ print $12 + $13 }' <<<"$stat"
+}
+
+now_ns() { date +%s%N; }
+
+# --- fleets ---------------------------------------------------------------------------------
+# fleet_cli ARGS…: a client command against the bench fleet (config and data dir of WORK).
+fleet_cli() { "$FLEET" "$@" --config "$WORK/fleet.yaml" --data-dir "$WORK/data"; }
+
+# fleet_up_count: how many instances `fleet status --json` shows as up (0 when no answer).
+fleet_up_count() {
+    local json
+    json="$(fleet_cli status --json 2>/dev/null)" || { echo 0; return; }
+    jq '[.instances[] | select(.state == "up")] | length' <<<"$json" 2>/dev/null || echo 0
+}
+
+# start_fleet INSTANCES BASE_PORT LOG: launches `fleet up` in the background; sets FLEET_PID.
+start_fleet() {
+    local instances="$1" base_port="$2" log="$3"
+    "$FLEET" up --config "$WORK/fleet.yaml" --data-dir "$WORK/data" --instances "$instances" \
+        --base-port "$base_port" >"$log" 2>&1 &
+    FLEET_PID=$!
+    track_pid "$FLEET_PID"
+}
+
+# wait_fleet_up INSTANCES TIMEOUT_S: true once every instance is up.
+wait_fleet_up() {
+    local instances="$1" timeout="$2" deadline
+    deadline=$(($(now_ns) + timeout * 1000000000))
+    while (($(now_ns) < deadline)); do
+        kill -0 "$FLEET_PID" 2>/dev/null || return 1
+        [[ "$(fleet_up_count)" -ge "$instances" ]] && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# stop_fleet: SIGTERM to the supervisor, wait (15 s at most), then report any `fleet instance`
+# of this data dir still alive (and kill those by PID). Sets LEFTOVER_INSTANCES.
+stop_fleet() {
+    local started elapsed pid
+    started=$(now_ns)
+    stop_pid "$FLEET_PID" 15
+    elapsed=$((($(now_ns) - started) / 1000000))
+    sleep 0.2
+    LEFTOVER_INSTANCES="$(instance_pids_of "$WORK/data" | xargs)"
+    if [[ -n "$LEFTOVER_INSTANCES" ]]; then
+        echo "fleet stopped in ${elapsed} ms, but instance processes remain: PIDs $LEFTOVER_INSTANCES (killing them)"
+        for pid in $LEFTOVER_INSTANCES; do kill -KILL "$pid" 2>/dev/null || true; done
+    else
+        echo "fleet stopped (SIGTERM) in ${elapsed} ms; no 'fleet instance' process of $WORK/data remains"
+    fi
+}
