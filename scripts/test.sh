@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+scripts/install-deps.sh
 bash lab/check.sh
 swift build --build-tests
 swift test --skip-build
