@@ -52,7 +52,7 @@ stop_pid() {
 instance_pids_of() {
     local dir="$1" p cmd
     for p in /proc/[0-9]*; do
-        cmd="$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null || true)"
+        cmd="$( { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null || true)"
         [[ "$cmd" == *" instance "*"--data-dir $dir "* ]] && echo "${p#/proc/}"
     done
     return 0
@@ -187,4 +187,31 @@ stop_fleet() {
     else
         echo "fleet stopped (SIGTERM) in ${elapsed} ms; no 'fleet instance' process of $WORK/data remains"
     fi
+}
+
+# mem_breakdown PID: "anon=<kB> file=<kB> pss=<kB>" (RssAnon, RssFile, Pss of smaps_rollup).
+mem_breakdown() {
+    local anon file pss
+    anon=$(awk '/^RssAnon:/ { print $2 }' "/proc/$1/status")
+    file=$(awk '/^RssFile:/ { print $2 }' "/proc/$1/status")
+    pss=$(awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || echo "?")
+    echo "anon=$anon file=$file pss=$pss"
+}
+
+# thread_ticks PID: "nio=<ticks> pool=<ticks> other=<ticks>" summed over the live threads:
+# NIO event loop threads (NIO-*), the Swift concurrency / libdispatch pool (*qos*), the rest.
+thread_ticks() {
+    local task comm stat nio=0 pool=0 other=0 t
+    for task in /proc/"$1"/task/*; do
+        comm="$(cat "$task/comm" 2>/dev/null)" || continue
+        stat="$(cat "$task/stat" 2>/dev/null)" || continue
+        stat="${stat##*) }"
+        t=$(awk '{ print $12 + $13 }' <<<"$stat")
+        case "$comm" in
+            NIO-*) nio=$((nio + t)) ;;
+            *qos*) pool=$((pool + t)) ;;
+            *) other=$((other + t)) ;;
+        esac
+    done
+    echo "nio=$nio pool=$pool other=$other"
 }

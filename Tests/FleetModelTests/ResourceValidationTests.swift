@@ -19,8 +19,8 @@ struct ResourceValidationTests {
             freeMemory: ByteSize(bytes: 2_999_999_999), freeDisk: ByteSize(bytes: 100 * Self.gib))
         #expect(problems.count == 1)
         let problem = try #require(problems.first)
-        #expect(problem.hasPrefix("memory: 5 instances × the scenario1 leak cap of 572.2 MiB"))
-        #expect(problem.contains("(chunk_size 976.6 KiB × max_chunks 600) need 2.8 GiB"))
+        #expect(problem.hasPrefix("memory: 5 instances × the scenario1 leak cap of 600 MB"))
+        #expect(problem.contains("(chunk_size 1 MB × max_chunks 600) need 3 GB"))
         #expect(problem.contains("but only 2.8 GiB of memory is available"))
         #expect(problem.contains("lower fleet.instances, scenarios.scenario1.chunk_size or scenarios.scenario1.max_chunks"))
     }

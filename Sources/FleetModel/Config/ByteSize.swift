@@ -14,7 +14,7 @@ public struct ByteSize: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// Human-readable form in the unit the value was most likely written in: exact binary
     /// multiples as `1 GiB`, exact decimal ones as `4 MB`, anything else in binary units with one
-    /// decimal (`3.8 MiB`).
+    /// decimal (`3.8 MiB`, `5 GiB` when it rounds to a whole number).
     public var description: String {
         let magnitude = bytes.magnitude
         for (unit, size) in [("TiB", UInt64(1) << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
@@ -33,6 +33,8 @@ public struct ByteSize: Sendable, Hashable, Comparable, Codable, CustomStringCon
             unit += 1
         }
         if unit == 0 { return "\(bytes) B" }
-        return "\((value * 10).rounded() / 10) \(units[unit])"
+        let rounded = (value * 10).rounded() / 10
+        let text = rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+        return "\(text) \(units[unit])"
     }
 }

@@ -153,7 +153,10 @@ public struct PrometheusSettings: Sendable, Equatable {
     /// How often alert rules are evaluated; short, so a classroom sees alerts go pending quickly.
     public var evaluationInterval: Duration = .seconds(5)
     /// Alert/recording rule files, relative to the configuration file's folder.
-    public var ruleFiles: [String] = ["lab/rules/fleet-alerts.yml"]
+    public var ruleFiles: [String] = PrometheusSettings.defaultRuleFiles
+
+    /// The lab's alert rules, shipped in the repository.
+    public static let defaultRuleFiles = ["lab/rules/fleet-alerts.yml"]
 
     public init() {}
 }
