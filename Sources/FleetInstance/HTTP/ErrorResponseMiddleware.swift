@@ -25,6 +25,9 @@ public struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware
                     headers: [.allow: route.method.rawValue])
                 return try refusal.response(from: request, context: context)
             }
+            // Matched no route: like the original, the request carries no `http_target`
+            // (Hummingbird labels it "NotFound").
+            context.coreContext.endpointPath.value = nil
             return try APIError.detail(.notFound, "Not Found").response(from: request, context: context)
         } catch let error as any HTTPResponseError {
             let reason = error.status.reasonPhrase.isEmpty ? "Error" : error.status.reasonPhrase

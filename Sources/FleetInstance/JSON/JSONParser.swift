@@ -181,7 +181,8 @@ public struct JSONParser {
 
     /// Reads `uXXXX` (the backslash is consumed), joining surrogate pairs.
     private mutating func parseUnicodeEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
-        let escapeStart = index - 1
+        // Python reports a bad \u escape at the `u`.
+        let escapeStart = index
         func hex4(at position: Int) -> UInt32? {
             guard position + 4 <= scalars.count else { return nil }
             var value: UInt32 = 0

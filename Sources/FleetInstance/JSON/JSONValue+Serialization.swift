@@ -36,10 +36,11 @@ extension JSONValue {
         }
     }
 
-    /// Python's `repr(float)`: shortest round-trip digits, always with a fraction or exponent.
+    /// Python's `repr(float)`: shortest round-trip digits. NaN and infinities are not JSON: they
+    /// are written as strings, so an echoed bad input never makes a response body invalid.
     private static func pythonRepr(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "Infinity" : "-Infinity" }
+        if value.isNaN { return "\"NaN\"" }
+        if value.isInfinite { return value > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
         var text = "\(value)"
         if let range = text.range(of: "e") {
             // Swift writes 1e-05 as "1e-05" already; Python writes "1e-05" too. Ensure a sign.
