@@ -38,6 +38,9 @@ def main():
     parser.add_argument("--expect", type=int, default=50, help="instances every reply must cover (default 50)")
     parser.add_argument("--pause", type=float, default=0.2, help="seconds between requests (default 0.2)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a reply (default 10)")
+    parser.add_argument("--baseline", type=int, default=30,
+                        help="also time this many `ping`s and no-op fan-outs (`stop all` on the idle fleet, "
+                             "every outcome not_running): the control plane without scenario work (default 30, 0 = off)")
     args = parser.parse_args()
 
     context = zmq.Context()
@@ -73,7 +76,28 @@ def main():
         latencies = [r["latency_ms"] for r in results if r.get("latency_ms") is not None]
         return elapsed, latencies
 
+    def ping():
+        started = time.perf_counter()
+        socket.send(json.dumps({"v": 1, "type": "ping", "id": "bench-ping"}).encode())
+        try:
+            reply = json.loads(socket.recv())
+        except zmq.Again:
+            sys.exit(f"no reply to ping within {args.timeout} s")
+        if reply.get("type") != "pong":
+            sys.exit(f"ping: unexpected reply {reply}")
+        return (time.perf_counter() - started) * 1000
+
+    ping_ms, noop_ms, noop_acks = [], [], []
     try:
+        for _ in range(args.baseline):
+            ping_ms.append(ping())
+            time.sleep(args.pause / 4)
+        for _ in range(args.baseline):
+            elapsed, acks = request("stop", "all", "not_running")
+            noop_ms.append(elapsed)
+            noop_acks += acks
+            time.sleep(args.pause)
+
         for _ in range(args.warmup):
             request("start", "scenario3", "started")
             time.sleep(args.pause)
@@ -97,6 +121,10 @@ def main():
     print(f"fan-out to {args.expect} instances, {args.rounds} rounds (+{args.warmup} warm-up), "
           f"{args.pause:.1f} s between requests; percentiles are nearest-rank "
           f"(p99 of {args.rounds} samples is the maximum)")
+    if ping_ms:
+        print(f"ping (no fan-out)      round trip  {summary(ping_ms)}")
+        print(f"no-op stop all --all   round trip  {summary(noop_ms)}")
+        print(f"no-op  per-instance latency_ms     {summary(noop_acks)}")
     print(f"start scenario3 --all  round trip  {summary(start_ms)}")
     print(f"stop all --all         round trip  {summary(stop_ms)}")
     print(f"start  per-instance latency_ms     {summary(start_acks)}")
@@ -111,6 +139,8 @@ def main():
         "stop_p50": percentile(stop_ms, 50), "stop_p99": percentile(stop_ms, 99),
         "ack_p50": percentile(both, 50), "ack_p99": p99,
         "start_ack_p99": percentile(start_acks, 99), "stop_ack_p99": percentile(stop_acks, 99),
+        **({"ping_p50": percentile(ping_ms, 50), "noop_p50": percentile(noop_ms, 50),
+            "noop_ack_p99": percentile(noop_acks, 99)} if ping_ms else {}),
     }))
 
 

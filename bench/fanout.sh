@@ -18,6 +18,7 @@ write_config "$WORK/fleet.yaml" "$BASE_PORT" "$INSTANCES"
 
 echo "== fleet fan-out bench ($(date -u +%FT%TZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "binary: $FLEET"
+wait_quiet
 STARTED=$(now_ns)
 start_fleet "$INSTANCES" "$BASE_PORT" "$WORK/up.log"
 if ! wait_fleet_up "$INSTANCES" 60; then
@@ -29,7 +30,14 @@ echo "$INSTANCES instances up after $((($(now_ns) - STARTED) / 1000000)) ms; set
 sleep 2
 
 status=0
+mapfile -t FLEET_PIDS < <(echo "$FLEET_PID"; ps -o pid= --ppid "$FLEET_PID" | awk '{ print $1 }')
+fleet_ticks() { local sum=0 pid; for pid in "${FLEET_PIDS[@]}"; do sum=$((sum + $(cpu_ticks "$pid"))); done; echo "$sum"; }
+TICKS0=$(fleet_ticks); SUP0=$(cpu_ticks "$FLEET_PID"); T0=$(now_ns)
 python3 "$(dirname "$0")/fanout.py" "ipc://$WORK/data/control.sock" --expect "$INSTANCES" "$@" || status=$?
+TICKS1=$(fleet_ticks); SUP1=$(cpu_ticks "$FLEET_PID"); T1=$(now_ns)
+HZ=$(getconf CLK_TCK)
+echo "fleet CPU during the run: $((TICKS1 - TICKS0)) ticks (supervisor $((SUP1 - SUP0))) over $(((T1 - T0) / 1000000)) ms" \
+    "= $(awk -v t=$((TICKS1 - TICKS0)) -v hz="$HZ" -v ns=$((T1 - T0)) 'BEGIN { printf "%.0f", t / hz / (ns / 1e9) * 100 }') % of one core on average"
 echo "load avg at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 stop_fleet
 [[ -z "$LEFTOVER_INSTANCES" ]] || status=1

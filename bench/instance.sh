@@ -24,6 +24,7 @@ write_config "$WORK/fleet.yaml" 30080 1
 
 echo "== fleet instance bench ($(date -u +%FT%TZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "binary: $FLEET"
+wait_quiet
 
 "$FLEET" instance --id svc-01 --port "$PORT" --config "$WORK/fleet.yaml" --data-dir "$WORK/data" \
     >"$WORK/instance.log" 2>&1 &

@@ -215,3 +215,30 @@ thread_ticks() {
     done
     echo "nio=$nio pool=$pool other=$other"
 }
+
+# machine_busy [seconds]: % of all cores busy (any process) over a short window, from /proc/stat.
+machine_busy() {
+    local window="${1:-2}" a b
+    a=($(head -1 /proc/stat)); sleep "$window"; b=($(head -1 /proc/stat))
+    awk -v u1="${a[1]}" -v n1="${a[2]}" -v s1="${a[3]}" -v i1="${a[4]}" -v w1="${a[5]}" -v q1="${a[6]}" -v sq1="${a[7]}" -v st1="${a[8]}" \
+        -v u2="${b[1]}" -v n2="${b[2]}" -v s2="${b[3]}" -v i2="${b[4]}" -v w2="${b[5]}" -v q2="${b[6]}" -v sq2="${b[7]}" -v st2="${b[8]}" \
+        'BEGIN { busy = (u2 + n2 + s2 + q2 + sq2 + st2) - (u1 + n1 + s1 + q1 + sq1 + st1)
+                 idle = (i2 + w2) - (i1 + w1)
+                 printf "%.0f", (busy + idle > 0) ? busy * 100 / (busy + idle) : 0 }'
+}
+
+# wait_quiet: on a shared machine, other work skews every figure. With BENCH_MAX_BUSY=<percent>
+# set, waits (at most BENCH_QUIET_WAIT seconds, default 900) until the machine is less busy than
+# that over 3 s; then, or without it, prints how busy the machine is before the bench starts.
+wait_quiet() {
+    local busy deadline
+    busy=$(machine_busy 2)
+    if [[ -n "${BENCH_MAX_BUSY:-}" ]]; then
+        deadline=$(($(date +%s) + ${BENCH_QUIET_WAIT:-900}))
+        while ((busy >= BENCH_MAX_BUSY && $(date +%s) < deadline)); do
+            sleep 10
+            busy=$(machine_busy 3)
+        done
+    fi
+    echo "machine before the bench: ${busy}% of $(nproc) cores busy with other work; load avg $(cut -d' ' -f1-3 /proc/loadavg)"
+}

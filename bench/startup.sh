@@ -29,14 +29,17 @@ HZ=$(getconf CLK_TCK)
 
 echo "== fleet start-up and idle CPU bench ($(date -u +%FT%TZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "binary: $FLEET"
+wait_quiet
 
 # all_healthy: true when every instance URL of `fleet status --json` answers health with 200.
 all_healthy() {
-    local json urls=() codes
+    local json urls=() args=() url codes
     json="$(fleet_cli status --json 2>/dev/null)" || return 1
     mapfile -t urls < <(jq -r '.instances[].url + "/scenario/health"' <<<"$json")
     ((${#urls[@]} > 0)) || return 1
-    codes="$(curl -s -m 2 -o /dev/null -w '%{http_code}\n' "${urls[@]}" 2>/dev/null || true)"
+    for url in "${urls[@]}"; do args+=(-o /dev/null "$url"); done
+    # One curl process for all of them (one connection each, in turn).
+    codes="$(curl -s -m 2 -w '%{http_code}\n' "${args[@]}" 2>/dev/null || true)"
     [[ "$(grep -c '^200$' <<<"$codes")" -eq "${#urls[@]}" ]]
 }
 
@@ -106,13 +109,17 @@ NOW_CHILDREN=$(ps -o pid= --ppid "$FLEET_PID" | wc -l)
 THREADS_SUP=$(awk '/^Threads:/ { print $2 }' "/proc/$FLEET_PID/status")
 THREADS_INST=$(awk '/^Threads:/ { print $2 }' "/proc/${CHILDREN[0]}/status")
 RSS_TOTAL=0
-for pid in "$FLEET_PID" "${CHILDREN[@]}"; do RSS_TOTAL=$((RSS_TOTAL + $(rss_kb "$pid" 2>/dev/null || echo 0))); done
+PSS_TOTAL=0
+for pid in "$FLEET_PID" "${CHILDREN[@]}"; do
+    RSS_TOTAL=$((RSS_TOTAL + $(rss_kb "$pid" 2>/dev/null || echo 0)))
+    PSS_TOTAL=$((PSS_TOTAL + $(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)))
+done
 pct() { awk -v t="$1" -v hz="$HZ" -v s="$SECONDS_MEASURED" 'BEGIN { printf "%.2f", t / hz / s * 100 }'; }
 TOTAL_PCT=$(pct $((SUP_TICKS + INST_TICKS)))
 echo "idle CPU over ${SECONDS_MEASURED} s ($HZ ticks/s), ${#CHILDREN[@]} instances (still $NOW_CHILDREN at the end):"
 echo "  supervisor:          $SUP_TICKS ticks = $(pct "$SUP_TICKS") % of one core ($THREADS_SUP threads)"
 echo "  instances (sum):     $INST_TICKS ticks = $(pct "$INST_TICKS") % of one core; busiest instance $MAX_TICKS ticks = $(pct "$MAX_TICKS") %; mean $(pct "$(awk -v t="$INST_TICKS" -v n="${#CHILDREN[@]}" 'BEGIN { printf "%.2f", t / n }')") % ($THREADS_INST threads each)"
 echo "  fleet total:         $TOTAL_PCT % of one core (target < 5 %: $(awk -v v="$TOTAL_PCT" 'BEGIN { print (v < 5) ? "met" : "MISSED" }'))"
-echo "  fleet RSS (sum of VmRSS): $((RSS_TOTAL / 1024)) MB"
+echo "  fleet memory: sum of VmRSS $((RSS_TOTAL / 1024)) MB (counts shared library pages once per process), sum of Pss $((PSS_TOTAL / 1024)) MB (real footprint)"
 echo "load avg at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 stop_fleet

@@ -29,7 +29,6 @@ public actor FleetSupervisor {
     private var nextRequest: UInt64 = 0
     private var lastHeartbeatSent: ContinuousClock.Instant = .now - .seconds(60)
     private var shutdownRequested = false
-    private var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// How long a command waits for an instance's ack.
     static let ackTimeout: Duration = .seconds(2)
@@ -245,8 +244,6 @@ public actor FleetSupervisor {
         controlPlane?.close()
         controlPlane = nil
         spawner.stop()
-        for waiter in shutdownWaiters { waiter.resume() }
-        shutdownWaiters.removeAll()
     }
 
     // MARK: Messages
@@ -461,11 +458,5 @@ public actor FleetSupervisor {
     private func expireAck(_ requestID: String) {
         pendingOrigins.removeValue(forKey: requestID)
         pendingAcks.removeValue(forKey: requestID)?.resume(returning: nil)
-    }
-
-    /// Waits until the fleet has stopped.
-    public func waitUntilStopped() async {
-        guard controlPlane != nil || !shutdownRequested else { return }
-        await withCheckedContinuation { shutdownWaiters.append($0) }
     }
 }

@@ -138,6 +138,22 @@ extension InstanceTests {
             }
         }
 
+        @Test("non-finite gauge values are refused, and their echo stays valid JSON", arguments: [
+            (#"{"value":NaN}"#, "NaN"), (#"{"value":Infinity}"#, "Infinity"), (#"{"value":-Infinity}"#, "-Infinity"),
+            (#"{"value":1e400}"#, "Infinity"),
+        ])
+        func nonFiniteGaugeValues(_ body: String, _ echoed: String) async throws {
+            try await Fixtures.application(Fixtures.runtime()).test(.router) { client in
+                let response = try await client.send(.put, "/showcase/gauge", body: body)
+                #expect(response.status == .unprocessableContent)
+                let issue = try #require(response.firstIssue, "not JSON: \(response.text)")
+                #expect(issue["loc"] as? [String] == ["body", "value"])
+                #expect(issue["input"] as? String == echoed)
+                let metrics = try Exposition(try await client.send(.get, "/metrics").text)
+                #expect(metrics.value("my_value") == 0)
+            }
+        }
+
         @Test(
             "duration path parameters: lax integers accepted, everything else int_parsing",
             arguments: [

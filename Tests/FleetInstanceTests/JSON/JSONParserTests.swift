@@ -142,10 +142,20 @@ extension InstanceTests {
             (9007199254740993.0, "9007199254740992.0"), (0.0001, "0.0001"), (1.0 / 3.0, "0.3333333333333333"),
             (1152921504606846976.0, "1.152921504606847e+18"), (1.7976931348623157e308, "1.7976931348623157e+308"),
             (12345678901234567.0, "1.2345678901234568e+16"), (5.5, "5.5"),
-            (Double.infinity, "Infinity"), (-Double.infinity, "-Infinity"), (Double.nan, "NaN"),
         ])
         func floats(_ number: Double, _ expected: String) {
             #expect(JSONValue.double(number).serialized == expected)
+        }
+
+        /// Python would write bare `NaN`/`Infinity`, which is not JSON (and Starlette refuses to
+        /// send it: a 500). The instance writes them as strings so an echoed input stays valid JSON.
+        @Test("non-finite numbers are written as JSON strings", arguments: [
+            (Double.infinity, #""Infinity""#), (-Double.infinity, #""-Infinity""#), (Double.nan, #""NaN""#),
+        ])
+        func nonFinite(_ number: Double, _ expected: String) throws {
+            let text = JSONValue.array([.double(number)]).serialized
+            #expect(text == "[\(expected)]")
+            #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [Any])
         }
 
         @Test("a sample object of mixed floats")
