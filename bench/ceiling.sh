@@ -23,7 +23,7 @@ cc -O2 -o "$WORK/ceiling" "$(dirname "$0")/ceiling.c"
 "$WORK/ceiling" "$PORT" 60 &
 track_pid $!
 wait_http "http://127.0.0.1:$PORT/" 5 || { echo "bench: the ceiling server did not answer" >&2; exit 1; }
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 2s --latency "http://127.0.0.1:$PORT/showcase/count/x" >"$WORK/wrk.txt" 2>&1 || true
+fg_run wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 2s --latency "http://127.0.0.1:$PORT/showcase/count/x" >"$WORK/wrk.txt" 2>&1 || true
 RPS=$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk.txt")
 P99=$(awk '$1 == "99%" { print $2 }' "$WORK/wrk.txt")
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION against the C reference server: ${RPS:-?} req/s, p99 ${P99:-?}"

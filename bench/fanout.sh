@@ -33,7 +33,7 @@ status=0
 mapfile -t FLEET_PIDS < <(echo "$FLEET_PID"; ps -o pid= --ppid "$FLEET_PID" | awk '{ print $1 }')
 fleet_ticks() { local sum=0 pid; for pid in "${FLEET_PIDS[@]}"; do sum=$((sum + $(cpu_ticks "$pid"))); done; echo "$sum"; }
 TICKS0=$(fleet_ticks); SUP0=$(cpu_ticks "$FLEET_PID"); T0=$(now_ns)
-python3 "$(dirname "$0")/fanout.py" "ipc://$WORK/data/control.sock" --expect "$INSTANCES" "$@" || status=$?
+fg_run python3 "$(dirname "$0")/fanout.py" "ipc://$WORK/data/control.sock" --expect "$INSTANCES" "$@" || status=$?
 TICKS1=$(fleet_ticks); SUP1=$(cpu_ticks "$FLEET_PID"); T1=$(now_ns)
 HZ=$(getconf CLK_TCK)
 echo "fleet CPU during the run: $((TICKS1 - TICKS0)) ticks (supervisor $((SUP1 - SUP0))) over $(((T1 - T0) / 1000000)) ms" \

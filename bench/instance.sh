@@ -47,11 +47,11 @@ HZ=$(getconf CLK_TCK)
 # run_wrk NAME PATH: prints the summary line, leaves RPS_<NAME>, P99_<NAME> (ms), REQS_<NAME>;
 # also the instance's CPU per request and which of its threads spent it.
 run_wrk() {
-    local name="$1" path="$2" out rps p99 reqs errors non2xx ticks0 ticks1 threads0 threads1 cpu_us
+    local name="$1" path="$2" out rps p99 reqs errors non2xx ticks0 ticks1 threads0 threads1 cpu_us machine0 machine1 wall0 wall1
     out="$WORK/wrk-$name.txt"
-    ticks0=$(cpu_ticks "$INSTANCE"); threads0="$(thread_ticks "$INSTANCE")"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 2s --latency "$BASE$path" >"$out" 2>&1 || true
-    ticks1=$(cpu_ticks "$INSTANCE"); threads1="$(thread_ticks "$INSTANCE")"
+    ticks0=$(cpu_ticks "$INSTANCE"); threads0="$(thread_ticks "$INSTANCE")"; machine0=$(machine_ticks); wall0=$(now_ns)
+    fg_run wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 2s --latency "$BASE$path" >"$out" 2>&1 || true
+    ticks1=$(cpu_ticks "$INSTANCE"); threads1="$(thread_ticks "$INSTANCE")"; machine1=$(machine_ticks); wall1=$(now_ns)
     rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
     reqs=$(awk '/requests in/ { print $1 }' "$out")
     # "     99%    1.23ms" → milliseconds.
@@ -72,6 +72,10 @@ import sys
 a = dict(kv.split("=") for kv in sys.argv[1].split())
 b = dict(kv.split("=") for kv in sys.argv[2].split())
 print(", ".join(f"{k} {int(b[k]) - int(a[k])}" for k in ("nio", "pool", "other")))' "$threads0" "$threads1") (nio = NIO event loops, pool = Swift concurrency pool)"
+    awk -v m=$((machine1 - machine0)) -v i=$((ticks1 - ticks0)) -v hz="$HZ" -v ns=$((wall1 - wall0)) -v cores="$(nproc)" 'BEGIN {
+        cap = hz * ns / 1e9
+        printf "  machine during the run: %.0f%% of %d cores busy; instance %.0f%%, wrk and everything else %.0f%% (of one core each)\n",
+            m * 100 / (cap * cores), cores, i * 100 / cap, (m - i) * 100 / cap }'
 }
 
 run_wrk count /showcase/count/x

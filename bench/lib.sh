@@ -28,8 +28,21 @@ resolve_fleet_binary() {
 # --- processes and files ------------------------------------------------------------------
 PIDS=()
 WORK=""
+FG_PID=""
 
 track_pid() { PIDS+=("$1"); }
+
+# fg_run CMD…: runs a long step (wrk, a python driver, a sleep) as a child and waits for it, so
+# that Ctrl-C or SIGTERM reaches the traps at once instead of after the step (bash runs traps
+# only between foreground commands). Returns the command's status.
+fg_run() {
+    local status=0
+    "$@" &
+    FG_PID=$!
+    wait "$FG_PID" || status=$?
+    FG_PID=""
+    return "$status"
+}
 
 # stop_pid PID [grace seconds]: SIGTERM, wait up to the grace period, then SIGKILL.
 stop_pid() {
@@ -62,6 +75,7 @@ cleanup() {
     local status=$?
     trap - EXIT INT TERM
     local pid
+    if [[ -n "$FG_PID" ]]; then kill -TERM "$FG_PID" 2>/dev/null || true; wait "$FG_PID" 2>/dev/null || true; fi
     for pid in "${PIDS[@]+"${PIDS[@]}"}"; do stop_pid "$pid" 10; done
     if [[ -n "$WORK" && -d "$WORK" ]]; then
         # Instances a killed supervisor left behind (they also exit on their own when their
@@ -242,3 +256,6 @@ wait_quiet() {
     fi
     echo "machine before the bench: ${busy}% of $(nproc) cores busy with other work; load avg $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# machine_ticks: busy clock ticks of all cores so far (user+nice+system+irq+softirq+steal).
+machine_ticks() { awk 'NR == 1 { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }

@@ -88,13 +88,13 @@ if ! wait_fleet_up "$IDLE_INSTANCES" 60; then
     exit 1
 fi
 echo "$IDLE_INSTANCES instances up after $((($(now_ns) - t0) / 1000000)) ms; settling ${SETTLE} s"
-sleep "$SETTLE"
+fg_run sleep "$SETTLE"
 
 mapfile -t CHILDREN < <(ps -o pid= --ppid "$FLEET_PID" | awk '{ print $1 }')
 declare -A BEFORE
 for pid in "$FLEET_PID" "${CHILDREN[@]}"; do BEFORE[$pid]=$(cpu_ticks "$pid"); done
 w0=$(now_ns)
-sleep "$WINDOW"
+fg_run sleep "$WINDOW"
 w1=$(now_ns)
 SECONDS_MEASURED=$(awk -v d=$((w1 - w0)) 'BEGIN { printf "%.3f", d / 1e9 }')
 SUP_TICKS=$(($(cpu_ticks "$FLEET_PID") - BEFORE[$FLEET_PID]))

@@ -60,7 +60,8 @@ public struct SupervisorLink: Service {
         let (orders, ordersContinuation) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingNewest(256))
         let logger = self.logger
         let loop = ZMQEventLoop(
-            name: "link-\(runtime.identity.id)", sockets: [socket],
+            // No tick work: messages wake the loop at once, so a long tick only saves idle wake-ups.
+            name: "link-\(runtime.identity.id)", sockets: [socket], tickInterval: .seconds(1),
             onMessage: { _, frames in
                 // A DEALER receives the ROUTER's payload without the routing frame.
                 guard frames.count == 1 else {
