@@ -18,12 +18,18 @@ Phases (every one bounded in time; the whole run by --max-seconds):
       random subscriptions, and a SUB that never reads.
   floods (--flood messages each, as fast as possible): pings and garbage on a DEALER to the
       command endpoint, garbage from many DEALERs on the instance endpoint, subscriptions
-      on the PUB, and a smaller start/stop storm that makes real scenario traffic.
+      on the PUB, and a smaller start/stop storm (--storm-scenario, default scenario3) that
+      makes real scenario traffic.
+
+  optional: --sustain-seconds of ping flood (FUZZ_SUSTAIN_SECONDS; off by default).
+  leak check: the four floods twice more; RSS must not grow from round 2 to round 3
+      by more than --leak-mb (allocator high-water marks plateau, leaks do not).
 
 Then it asserts: the supervisor answers `status` (every instance `up`, 0 restarts, same PIDs
 as before), a start/stop round trip works (via the CLI when --fleet is given, and over REQ)
-and shows up on a fresh event subscriber, and the supervisor's RSS after the floods is within
-2 × before + --rss-extra-mb. Prints figures. Exit 0 clean, 1 a finding, 2 could not run.
+and shows up on a fresh event subscriber, and the supervisor's RSS after the floods (round 1)
+is within 2 × before + --rss-extra-mb. Prints figures. Exit 0 clean, 1 a finding, 2 could
+not run.
 """
 
 from __future__ import annotations
@@ -564,19 +570,21 @@ class Fuzzer:
             time.sleep(0.3)
             phase_rss.append(f"{phase.__name__} {rss_kb(a.supervisor_pid) / 1024:.0f}")
         self.figures["supervisor RSS after each phase (MiB)"] = ", ".join(phase_rss)
-        # The floods again: memory that is only the allocator's high-water mark stays flat now;
-        # a leak grows again by about as much as the first round.
-        round1 = rss_kb(a.supervisor_pid)
-        print("== the floods once more (leak check)", flush=True)
-        for phase in (self.flood_command, self.flood_instances, self.flood_subscriptions, self.flood_scenarios):
-            phase()
-        time.sleep(0.5)
-        round2 = rss_kb(a.supervisor_pid)
-        self.figures["supervisor RSS after flood rounds 1 / 2"] = f"{round1 / 1024:.1f} / {round2 / 1024:.1f} MiB"
-        print(f"  supervisor RSS after round 1: {round1 / 1024:.1f} MiB, after round 2: {round2 / 1024:.1f} MiB")
-        if round2 - round1 > a.leak_mb * 1024:
-            self.findings.add(f"supervisor RSS grew by {(round2 - round1) / 1024:.1f} MiB in a repeat of the floods "
-                              f"(> {a.leak_mb} MiB): a leak, not a high-water mark")
+        # RSS bound: after the floods (round 1). Then the floods twice more: memory that is only
+        # the allocator's high-water mark stays flat from round 2 to round 3; a leak keeps growing.
+        rss_floods = rss_kb(a.supervisor_pid)
+        rounds = [rss_floods]
+        for round_number in (2, 3):
+            print(f"== the floods again, round {round_number} (leak check)", flush=True)
+            for phase in (self.flood_command, self.flood_instances, self.flood_subscriptions, self.flood_scenarios):
+                phase()
+            time.sleep(0.5)
+            rounds.append(rss_kb(a.supervisor_pid))
+        self.figures["supervisor RSS after flood rounds 1 / 2 / 3"] = " / ".join(f"{r / 1024:.1f}" for r in rounds) + " MiB"
+        print(f"  supervisor RSS after flood rounds 1 / 2 / 3: {' / '.join(f'{r / 1024:.1f}' for r in rounds)} MiB")
+        if rounds[2] - rounds[1] > a.leak_mb * 1024:
+            self.findings.add(f"supervisor RSS grew by {(rounds[2] - rounds[1]) / 1024:.1f} MiB from round 2 to round 3 of "
+                              f"the same floods (> {a.leak_mb} MiB): a leak, not a high-water mark")
         self.lazy_sub.close()
         fuzz_time = time.monotonic() - started
         # Let the supervisor drain what it queued, then stop whatever the fuzz started.
@@ -601,16 +609,18 @@ class Fuzzer:
         rss_after = rss_kb(a.supervisor_pid)
         self.sampling = False
         bound = 2 * rss_before + a.rss_extra_mb * 1024
-        print(f"  supervisor RSS: before {rss_before / 1024:.1f} MiB, peak {self.rss_peak / 1024:.1f} MiB, "
-              f"after {rss_after / 1024:.1f} MiB (bound {bound / 1024:.1f} MiB); CPU {cpu_seconds(a.supervisor_pid) - cpu_before:.1f} s")
-        if rss_after > bound:
-            self.findings.add(f"supervisor RSS after the floods {rss_after / 1024:.1f} MiB > bound {bound / 1024:.1f} MiB")
+        print(f"  supervisor RSS: before {rss_before / 1024:.1f} MiB, after the floods {rss_floods / 1024:.1f} MiB "
+              f"(bound 2 × before + {a.rss_extra_mb} MiB = {bound / 1024:.1f} MiB), peak {self.rss_peak / 1024:.1f} MiB, "
+              f"at the end {rss_after / 1024:.1f} MiB; CPU {cpu_seconds(a.supervisor_pid) - cpu_before:.1f} s")
+        if rss_floods > bound:
+            self.findings.add(f"supervisor RSS after the floods {rss_floods / 1024:.1f} MiB > bound {bound / 1024:.1f} MiB")
         print("\n== control fuzz summary")
         rows_out = [
             ("fuzz time", f"{fuzz_time:.1f} s"),
             *self.figures.items(),
             ("reply codes (REQ)", ", ".join(f"{k}: {v}" for k, v in sorted(self.reply_codes.items(), key=lambda kv: str(kv[0])))),
-            ("supervisor RSS before / peak / after", f"{rss_before / 1024:.1f} / {self.rss_peak / 1024:.1f} / {rss_after / 1024:.1f} MiB"),
+            ("supervisor RSS before / after floods / peak / end",
+             f"{rss_before / 1024:.1f} / {rss_floods / 1024:.1f} / {self.rss_peak / 1024:.1f} / {rss_after / 1024:.1f} MiB"),
             ("supervisor CPU during the fuzz", f"{cpu_seconds(a.supervisor_pid) - cpu_before:.1f} s"),
             ("instances after", ", ".join(f"{k} {v[0]} restarts={v[1]}" for k, v in states.items())),
         ]
@@ -643,8 +653,8 @@ def main() -> int:
     parser.add_argument("--max-seconds", type=float, default=float(os.environ.get("FUZZ_MAX_SECONDS", "240")))
     parser.add_argument("--rss-extra-mb", type=int, default=int(os.environ.get("FUZZ_RSS_EXTRA_MB", "20")),
                         help="bound of the supervisor's RSS after the floods: 2 × before + this")
-    parser.add_argument("--leak-mb", type=int, default=int(os.environ.get("FUZZ_LEAK_MB", "8")),
-                        help="largest RSS growth allowed in the repeat round of the floods")
+    parser.add_argument("--leak-mb", type=int, default=int(os.environ.get("FUZZ_LEAK_MB", "4")),
+                        help="largest RSS growth allowed from round 2 to round 3 of the floods")
     parser.add_argument("--storm-scenario", default=os.environ.get("FUZZ_STORM_SCENARIO", "scenario3"),
                         help="scenario of the start/stop storm")
     parser.add_argument("--sustain-seconds", type=float, default=float(os.environ.get("FUZZ_SUSTAIN_SECONDS", "0")),

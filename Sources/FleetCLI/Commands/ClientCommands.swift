@@ -14,14 +14,14 @@ extension FleetOptions {
 /// Prints per-instance outcomes of a start or stop, one line each.
 enum OutcomePrinter {
     static func print(_ reply: ControlReply) {
-        var table = TextTable(["INSTANCE", "OUTCOME", "SCENARIO", "ACK"])
+        var table = TextTable(header: ["INSTANCE", "OUTCOME", "SCENARIO", "ACK"])
         for result in reply.results ?? [] {
             table.append([
                 result.instance, result.outcome.rawValue, result.scenario?.rawValue ?? "-",
                 result.latencyMs.map { String(format: "%.1f ms", $0) } ?? "-",
             ])
         }
-        Swift.print(table.rendered)
+        Swift.print(table.render(), terminator: "")
     }
 
     /// Outcomes that mean the command did not do what was asked on that instance.
@@ -60,14 +60,14 @@ struct StatusCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        var table = TextTable(["ID", "STATE", "SCENARIO", "RESTARTS", "PID", "URL"])
+        var table = TextTable(header: ["ID", "STATE", "SCENARIO", "RESTARTS", "PID", "URL"])
         for instance in instances {
             table.append([
                 instance.id, instance.state.rawValue, instance.scenario?.rawValue ?? "-", String(instance.restarts),
                 instance.pid.map(String.init) ?? "-", instance.url,
             ])
         }
-        print("fleet '\(reply.fleet ?? "")'\n\(table.rendered)")
+        print("fleet '\(reply.fleet ?? "")'\n\(table.render())", terminator: "")
     }
 }
 

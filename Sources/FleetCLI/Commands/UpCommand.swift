@@ -77,11 +77,11 @@ struct UpCommand: AsyncParsableCommand {
         let supervisorService = SupervisorService(
             supervisor: supervisor, readyTimeout: config.supervisor.readyTimeout, logger: logger
         ) { statuses, unhealthy in
-            var table = TextTable(["ID", "DOCS", "METRICS", "PID"])
+            var table = TextTable(header: ["ID", "DOCS", "METRICS", "PID"])
             for status in statuses {
                 table.append([status.id, status.url + "/docs", status.url + "/metrics", status.pid.map(String.init) ?? "-"])
             }
-            print("fleet '\(fleetName)': \(statuses.count - unhealthy.count) of \(statuses.count) instances ready\n\(table.rendered)")
+            print("fleet '\(fleetName)': \(statuses.count - unhealthy.count) of \(statuses.count) instances ready\n\(table.render())", terminator: "")
             if !unhealthy.isEmpty { print("not healthy yet: \(unhealthy.joined(separator: ", "))") }
             print("control: \(resolved.commandEndpoint)  events: \(resolved.eventsEndpoint)")
             if resolved.supervisor.metricsPort > 0 {

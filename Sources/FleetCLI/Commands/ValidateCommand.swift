@@ -43,11 +43,11 @@ struct ValidateCommand: ParsableCommand {
             "prometheus: \(config.prometheus.enabled.rawValue), port \(config.prometheus.port), scrape every \(DurationSyntax.format(config.prometheus.scrapeInterval))",
             "",
         ]
-        var table = TextTable(["ID", "URL", "DATA"])
+        var table = TextTable(header: ["ID", "URL", "DATA"])
         for (index, id) in config.instanceIDs.enumerated() {
             table.append([id, "http://\(config.fleet.host):\(config.port(ordinal: index + 1))", config.dataDirectory(ofInstance: id)])
         }
-        lines.append(table.rendered)
-        return lines.joined(separator: "\n")
+        lines.append(table.render())
+        return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 }

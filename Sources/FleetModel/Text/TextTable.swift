@@ -1,22 +1,22 @@
-/// A plain-text table with left-aligned columns, for the reveal and grade views.
+/// A plain-text table with left-aligned columns, for every table the CLI prints.
 ///
 /// Columns are separated by two spaces and padded to their widest cell (counted in
 /// `Character`s); the last column is never padded so lines carry no trailing spaces, which keeps
 /// golden files clean and diff-friendly.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
+public struct TextTable: Sendable {
+    public var header: [String]
+    public var rows: [[String]] = []
 
-    init(header: [String]) {
+    public init(header: [String]) {
         self.header = header
     }
 
-    mutating func append(_ row: [String]) {
+    public mutating func append(_ row: [String]) {
         rows.append(row)
     }
 
     /// The table's lines, header first, each ending in `\n`.
-    func render() -> String {
+    public func render() -> String {
         let all = [header] + rows
         let columns = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
