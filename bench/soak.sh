@@ -6,7 +6,7 @@
 # cleanup by PID, even when soak.py itself is killed.
 #
 #   bench/soak.sh                                   # 300 s, 50 instances (release build)
-#   SOAK_SECONDS=60 SOAK_INSTANCES=10 bench/soak.sh # the CI version, ~90 s
+#   SOAK_SECONDS=60 SOAK_INSTANCES=10 bench/soak.sh # the CI version, ~65 s
 #
 # Knobs (environment): SOAK_SECONDS (300), SOAK_INSTANCES (50), SOAK_SEED (random, printed),
 # SOAK_BASE_PORT (31001), SOAK_METRICS_PORT (31900), SOAK_PROMETHEUS_PORT (31990),

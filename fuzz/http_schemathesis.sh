@@ -38,7 +38,8 @@ if ! python3 -c "import schemathesis, sys; sys.exit(schemathesis.__version__ != 
     echo "fuzz: installing schemathesis==$SCHEMATHESIS_VERSION with pip" >&2
     python3 -m pip install -q "schemathesis==$SCHEMATHESIS_VERSION" >&2
 fi
-st() { python3 -m schemathesis.cli "$@"; }
+# Run from the scratch folder: Schemathesis keeps a .schemathesis/ cache in its working directory.
+st() { (cd "$WORK" && python3 -m schemathesis.cli "$@"); }
 
 WORK="$(mktemp -d /tmp/fleet-fuzz-http.XXXXXX)"
 INSTANCE_PID=""

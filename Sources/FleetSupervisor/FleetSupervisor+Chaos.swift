@@ -37,6 +37,10 @@ extension FleetSupervisor {
         guard request.durationMs.map({ $0 > 0 }) ?? true else {
             return .failure(id: request.id, code: "bad_duration", message: "duration_ms must be positive")
         }
+        let duration = request.durationMs.map { Duration.milliseconds($0) } ?? config.chaos.duration
+        if let problem = config.chaos.planSizeProblem(duration: duration) {
+            return .failure(id: request.id, code: "bad_duration", message: problem)
+        }
         do {
             let summary = try await startChaos(seed: request.seed, duration: request.durationMs.map { .milliseconds($0) })
             return ControlReply(type: "chaos", id: request.id, ok: true, fleet: config.fleet.name, chaos: summary)

@@ -24,6 +24,8 @@ public actor FleetSupervisor {
     var chaosTask: Task<Void, Never>?
     /// Who asked for the command behind a pending ack, so its event names the right origin.
     private var pendingOrigins: [String: String] = [:]
+    /// Registrations that arrived before their spawn was recorded (see `handleInstance`).
+    private var earlyRegistrations: [String: InstanceReport] = [:]
     private let spawner = DedicatedThread(name: "fleet-spawner")
     private var pendingAcks: [String: CheckedContinuation<InstanceReport?, Never>] = [:]
     private var nextRequest: UInt64 = 0
@@ -61,7 +63,12 @@ public actor FleetSupervisor {
             logger: logger)
         controlPlane = plane
         Task { [weak self] in
-            for await message in plane.inbound {
+            for await message in plane.instanceInbound {
+                await self?.handle(message)
+            }
+        }
+        Task { [weak self] in
+            for await message in plane.commandInbound {
                 await self?.handle(message)
             }
         }
@@ -135,6 +142,9 @@ public actor FleetSupervisor {
         instances[id] = instance
         metrics.setScenario(id, nil)
         logger.info("spawned instance", metadata: ["instance": "\(id)", "pid": "\(pid)", "port": "\(instance.port)"])
+        if let early = earlyRegistrations.removeValue(forKey: id), early.pid == pid {
+            handleReport(early, from: id)
+        }
     }
 
     private func tick() async {
@@ -263,7 +273,8 @@ public actor FleetSupervisor {
             do {
                 request = try ControlProtocol.decode(ControlRequest.self, from: frames[0])
             } catch {
-                logger.warning("refused command: \(error)")
+                // Answered with the error; at debug level so a flood of garbage cannot flood the log.
+                logger.debug("refused command: \(error)")
                 controlPlane?.reply(.failure(id: nil, code: error.code, message: error.description), envelope: envelope)
                 return
             }
@@ -293,31 +304,40 @@ public actor FleetSupervisor {
             logger.warning("dropped instance message: \(error)", metadata: ["from": "\(sender)"])
             return
         }
-        guard report.instance == sender, var instance = instances[sender] else {
+        guard report.instance == sender, instances[sender] != nil else {
             logger.warning("dropped message from unknown instance", metadata: ["from": "\(sender)"])
+            return
+        }
+        handleReport(report, from: sender)
+    }
+
+    /// Applies a decoded report from instance `sender` (a known id) to the fleet's view.
+    private func handleReport(_ report: InstanceReport, from sender: String) {
+        guard var instance = instances[sender] else { return }
+        if report.type == .register {
+            // Only the process we spawned may register under this id: a stray peer that took a
+            // restarting instance's routing id must not pass for it.
+            guard let pid = report.pid, pid == instance.pid else {
+                if instance.pid == nil, report.pid != nil {
+                    // The spawn is still being recorded: keep the claim until it is.
+                    earlyRegistrations[sender] = report
+                } else {
+                    logger.warning("refused registration from a process we did not spawn", metadata: ["from": "\(sender)"])
+                }
+                return
+            }
+            instance.registered = true
+            instance.state = .up
+            metrics.setUp(sender, true)
+            controlPlane?.publish(.instanceUp, instance: sender, detail: "pid \(pid)")
+        } else if !instance.registered {
+            logger.warning("dropped message from an instance that has not registered", metadata: ["from": "\(sender)"])
             return
         }
         instance.lastHeard = .now
         let previousScenario = instance.scenario
         instance.scenario = report.scenario
-        switch report.type {
-        case .register:
-            instance.registered = true
-            instance.state = .up
-            instances[sender] = instance
-            metrics.setUp(sender, true)
-            controlPlane?.publish(.instanceUp, instance: sender, detail: report.pid.map { "pid \($0)" })
-        case .heartbeat, .state:
-            if !instance.registered {
-                // Heard from before registering (e.g. our restart raced its reconnect): treat as up.
-                instance.registered = true
-                instance.state = .up
-                metrics.setUp(sender, true)
-            }
-            instances[sender] = instance
-        case .ack:
-            instances[sender] = instance
-        }
+        instances[sender] = instance
         var ackOrigin = "supervisor"
         if report.type == .ack, let id = report.id {
             ackOrigin = pendingOrigins.removeValue(forKey: id) ?? ackOrigin

@@ -31,6 +31,7 @@ struct ChaosPlanOptions: ParsableArguments {
         do {
             let value = try DurationSyntax.parse(duration)
             guard value > .zero else { throw ValidationError("--duration must be positive") }
+            guard value <= ChaosSettings.maxDuration else { throw ValidationError("--duration must be at most 7d") }
             return value
         } catch let error as ValidationError {
             throw error
@@ -53,8 +54,11 @@ struct ChaosPlanCommand: ParsableCommand {
     func run() throws {
         let config = try fleet.loadConfig()
         let seed = plan.seed ?? config.chaos.seed ?? ChaosPlanner.freshSeed()
-        let chaosPlan = ChaosPlanner.plan(
-            settings: config.chaos, instanceIDs: config.instanceIDs, seed: seed, duration: try plan.parsedDuration())
+        let duration = try plan.parsedDuration()
+        if let problem = config.chaos.planSizeProblem(duration: duration ?? config.chaos.duration) {
+            throw ValidationError("--duration: \(problem)")
+        }
+        let chaosPlan = ChaosPlanner.plan(settings: config.chaos, instanceIDs: config.instanceIDs, seed: seed, duration: duration)
         print(ChaosPlanner.render(chaosPlan), terminator: "")
     }
 }

@@ -86,7 +86,13 @@ public struct SupervisorLink: Service {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await heartbeat(loop: loop, link: link) }
             group.addTask {
-                for await bytes in orders { await handle(bytes, loop: loop, link: link) }
+                for await bytes in orders {
+                    // Anything from the supervisor proves it alive, even before it is handled.
+                    link.lastHeard = .now
+                    // A command waits on the scenario controller; it must never hold up the
+                    // next message (a heartbeat, or a stop for a scenario that is starting).
+                    Task { await handle(bytes, loop: loop) }
+                }
             }
             group.addTask {
                 for await change in runtime.controller.changes() where change.origin != .supervisor {
@@ -121,7 +127,7 @@ public struct SupervisorLink: Service {
         }
     }
 
-    private func handle(_ bytes: [UInt8], loop: ZMQEventLoop, link: LinkState) async {
+    private func handle(_ bytes: [UInt8], loop: ZMQEventLoop) async {
         let order: SupervisorOrder
         do {
             order = try ControlProtocol.decode(SupervisorOrder.self, from: bytes)
@@ -129,7 +135,6 @@ public struct SupervisorLink: Service {
             logger.warning("dropped control message: \(error)")
             return
         }
-        link.lastHeard = .now
         guard order.type == .command else { return }
         let outcome: CommandOutcome
         switch (order.action, order.scenario) {

@@ -37,12 +37,19 @@ public final class LoopbackHTTPClient: Sendable {
     /// Sends `GET path` and returns the response status code. Cancelling the calling task closes
     /// the connection, so a request the server is sleeping on does not delay a stop.
     public func get(_ path: String) async throws -> Int {
+        // Cancelled already: `onCancel` below would close the channel before the write, and the
+        // request's promise would never reach the pipeline.
+        try Task.checkCancellation()
         let promise = channel.eventLoop.makePromise(of: Int.self)
+        // A write that fails before reaching `StatusCodeHandler` (closed channel) must still
+        // complete the request; completing an already completed promise is a no-op in NIO.
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { promise.fail($0) }
         var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: path)
         head.headers.add(name: "Host", value: hostHeader)
         let request = PendingRequest(head: head, promise: promise)
         return try await withTaskCancellationHandler {
-            channel.writeAndFlush(request, promise: nil)
+            channel.writeAndFlush(request, promise: written)
             return try await promise.futureResult.get()
         } onCancel: {
             channel.close(promise: nil)

@@ -61,12 +61,17 @@ public actor ScenarioController {
         }
     }
 
-    /// Stops `alias` if it runs, waiting until it has released what it held.
+    /// A scenario gets this long to release what it holds after a stop; past it the controller
+    /// goes on (and logs nothing: the scenario task still finishes on its own), so one stuck
+    /// scenario can never wedge the instance's API or its shutdown.
+    public static let releaseTimeout: Duration = .seconds(2)
+
+    /// Stops `alias` if it runs, waiting (bounded) until it has released what it held.
     public func stop(_ alias: ScenarioAlias, origin: ChangeOrigin) async -> StopOutcome {
         guard case .running(let running, let task) = state, running == alias else { return .notRunning }
         state = .stopping(alias)
         task.cancel()
-        await task.value
+        await Self.waitBounded(for: task, timeout: Self.releaseTimeout)
         state = .idle
         publish(ScenarioChange(alias: alias, running: false, origin: origin))
         return .stopped
@@ -88,6 +93,21 @@ public actor ScenarioController {
             _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
         }
         return stream
+    }
+
+    /// Waits for `task` or `timeout`, whichever comes first (`Task.value` itself cannot be
+    /// abandoned, so both race to resume one continuation).
+    private static func waitBounded(for task: Task<Void, Never>, timeout: Duration) async {
+        let resumed = Atomic<Bool>(false)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumeOnce = { @Sendable in
+                if resumed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
+                    continuation.resume()
+                }
+            }
+            Task { await task.value; resumeOnce() }
+            Task { try? await Task.sleep(for: timeout); resumeOnce() }
+        }
     }
 
     private func publish(_ change: ScenarioChange) {

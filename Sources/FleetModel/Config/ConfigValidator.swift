@@ -212,6 +212,9 @@ struct ConfigValidator {
                 "expected warmup shorter than duration, found warmup \(DurationSyntax.format(chaos.warmup)) "
                 + "and duration \(DurationSyntax.format(chaos.duration)), which leaves no time for chaos")
         }
+        if let problem = chaos.planSizeProblem(duration: chaos.duration) {
+            throw map.error(map.blame("chaos.duration", "chaos.mean_gap"), problem)
+        }
     }
 
     // MARK: - Rules

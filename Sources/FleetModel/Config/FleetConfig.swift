@@ -214,6 +214,26 @@ public struct ChaosSettings: Sendable, Equatable {
     public var exposeTruth = false
 
     public init() {}
+
+    /// The longest chaos run: a class day, with room to spare.
+    public static let maxDuration: Duration = .seconds(7 * 24 * 3600)
+    /// Most injection slots one plan may draw (`duration / mean_gap`): plans are computed
+    /// up front, so a huge ratio would stall the supervisor and exhaust memory.
+    public static let maxPlannedSlots = 100_000
+
+    /// Why a plan over `duration` would be unreasonable, or nil when it is fine.
+    public func planSizeProblem(duration: Duration) -> String? {
+        if duration > Self.maxDuration {
+            return "expected a duration of at most 7d, found \(DurationSyntax.format(duration))"
+        }
+        guard meanGap > .zero else { return nil }
+        let slots = duration / meanGap
+        if slots > Double(Self.maxPlannedSlots) {
+            return "expected at most \(Self.maxPlannedSlots) injection slots (duration / mean_gap), found about \(Int(slots)): "
+                + "lengthen mean_gap or shorten duration"
+        }
+        return nil
+    }
 }
 
 extension FleetConfig {

@@ -11,7 +11,10 @@ import ZeroMQ
 /// - index 1, ROUTER for commands (clients use REQ, or DEALER with an empty delimiter);
 /// - index 2, PUB for events (two frames: topic, JSON), numbered from 1.
 ///
-/// Inbound messages arrive on `inbound` for the supervisor actor to handle.
+/// Inbound messages arrive on two streams for the supervisor actor: instance traffic on
+/// `instanceInbound` and client requests on `commandInbound`. Separate, so that a flood of
+/// requests can never push instance heartbeats out of a shared buffer (healthy instances would
+/// then look hung); a request that finds the command queue full is answered `busy` at once.
 final class ControlPlane: Sendable {
     /// One received message.
     enum Inbound: Sendable {
@@ -26,8 +29,12 @@ final class ControlPlane: Sendable {
     static let commandSocket = 1
     static let eventSocket = 2
 
-    let inbound: AsyncStream<Inbound>
-    private let continuation: AsyncStream<Inbound>.Continuation
+    let instanceInbound: AsyncStream<Inbound>
+    let commandInbound: AsyncStream<Inbound>
+    private let instanceContinuation: AsyncStream<Inbound>.Continuation
+    private let commandContinuation: AsyncStream<Inbound>.Continuation
+    /// Requests waiting for the supervisor; more are refused with `busy`.
+    static let maxQueuedCommands = 1024
     private let context: ZMQContext
     private let loop: ZMQEventLoop
     private let sequence = Atomic<UInt64>(0)
@@ -50,9 +57,15 @@ final class ControlPlane: Sendable {
             context.shutdown()
             throw error
         }
-        let (stream, continuation) = AsyncStream.makeStream(of: Inbound.self, bufferingPolicy: .bufferingNewest(4096))
-        inbound = stream
-        self.continuation = continuation
+        // Instances send a few messages a second each: this bound is never reached in practice.
+        let (instanceStream, instanceContinuation) = AsyncStream.makeStream(of: Inbound.self, bufferingPolicy: .bufferingNewest(65_536))
+        let (commandStream, commandContinuation) = AsyncStream.makeStream(
+            of: Inbound.self, bufferingPolicy: .bufferingOldest(Self.maxQueuedCommands))
+        instanceInbound = instanceStream
+        commandInbound = commandStream
+        self.instanceContinuation = instanceContinuation
+        self.commandContinuation = commandContinuation
+        let busyReplies = LoopReference()
         loop = ZMQEventLoop(
             // Nothing runs on ticks here: every message wakes the loop at once, so a long tick
             // only saves idle wake-ups (they add up across a 50-instance fleet).
@@ -64,7 +77,7 @@ final class ControlPlane: Sendable {
                         logger.warning("dropped instance message with \(frames.count) frame(s)")
                         return
                     }
-                    continuation.yield(.instance(routingID: frames[0], frames: Array(frames.dropFirst())))
+                    instanceContinuation.yield(.instance(routingID: frames[0], frames: Array(frames.dropFirst())))
                 case Self.commandSocket:
                     // REQ: [id, "", payload]; DEALER: [id, payload] or [id, "", payload].
                     guard frames.count >= 2 else {
@@ -73,12 +86,18 @@ final class ControlPlane: Sendable {
                     }
                     let hasDelimiter = frames.count >= 3 && frames[1].isEmpty
                     let envelope = hasDelimiter ? [frames[0], []] : [frames[0]]
-                    continuation.yield(.command(envelope: envelope, frames: Array(frames.dropFirst(envelope.count))))
+                    let result = commandContinuation.yield(.command(envelope: envelope, frames: Array(frames.dropFirst(envelope.count))))
+                    if case .dropped = result {
+                        // On the loop thread, which may send on its own sockets.
+                        let busy = ControlReply.failure(id: nil, code: "busy", message: "too many requests waiting; retry later")
+                        busyReplies.loop?.send(envelope + [ControlProtocol.encode(busy)], on: Self.commandSocket)
+                    }
                 default:
                     break
                 }
             },
             onError: { error in logger.warning("control plane: \(error)") })
+        busyReplies.loop = loop
         loop.start()
     }
 
@@ -107,8 +126,15 @@ final class ControlPlane: Sendable {
 
     /// Stops the loop and closes the sockets.
     func close() {
-        continuation.finish()
+        instanceContinuation.finish()
+        commandContinuation.finish()
         loop.stop()
         context.shutdown()
     }
+}
+
+/// Lets the loop's own callback reach the loop, which exists only after the callback is made.
+private final class LoopReference: @unchecked Sendable {
+    // Written once before the loop starts, read only on the loop thread afterwards.
+    var loop: ZMQEventLoop?
 }
