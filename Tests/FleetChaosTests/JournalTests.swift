@@ -10,6 +10,7 @@ import Testing
 
     @Test func entriesRoundTripAsOneSortedJSONObjectPerLine() throws {
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("journal.jsonl").path
         let journal = try ChaosJournal(path: path)
         let entries: [JournalEntry] = [
@@ -32,9 +33,11 @@ import Testing
 
     @Test func fileIsCreatedInstructorOnly() throws {
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("journal.jsonl").path
         // Even a pre-existing, world-readable file is narrowed to 0600.
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644])
+        try Data().write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         let journal = try ChaosJournal(path: path)
         try journal.append(.runStarted(seed: 1, at: start))
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
@@ -48,6 +51,7 @@ import Testing
 
     @Test func concurrentAppendsFromManyThreadsKeepEveryLineIntact() throws {
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("journal.jsonl").path
         let journal = try ChaosJournal(path: path)
         let threads = 8
@@ -79,6 +83,7 @@ import Testing
 
     @Test func aTruncatedLastLineIsDropped() throws {
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("journal.jsonl").path
         let journal = try ChaosJournal(path: path)
         try journal.append(.runStarted(seed: 42, at: start))
@@ -120,6 +125,7 @@ import Testing
 
     @Test func appendAfterCloseThrows() throws {
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let journal = try ChaosJournal(path: directory.appendingPathComponent("j.jsonl").path)
         journal.close()
         journal.close()  // idempotent

@@ -25,7 +25,7 @@ enum TestSupport {
     static func updateFixtureIfRequested(_ name: String, text: String, filePath: String = #filePath) throws -> Bool {
         guard ProcessInfo.processInfo.environment["FLEETCHAOS_UPDATE_FIXTURES"] == "1" else { return false }
         let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        try text.write(to: directory.appendingPathComponent(name), atomically: false, encoding: .utf8)
         return true
     }
 

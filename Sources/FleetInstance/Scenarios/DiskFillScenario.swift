@@ -78,6 +78,8 @@ public struct DiskFillScenario: FailureScenario {
         let random = FileHandle(forReadingAtPath: "/dev/urandom")
         defer { try? random?.close() }
         let bytes = (try? random?.read(upToCount: size)) ?? Data(count: size)
-        FileManager.default.createFile(atPath: path, contents: bytes)
+        // Not `createFile`/`.atomic`: Foundation on Linux stages atomic writes in a
+        // `/tmp/TemporaryDirectory.*` folder that it never removes — one per file written.
+        try? bytes.write(to: URL(fileURLWithPath: path))
     }
 }

@@ -1,5 +1,8 @@
 import FleetModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `prometheus.yml` and `file_sd` targets file of a fleet.
 ///
@@ -70,11 +73,22 @@ public struct PrometheusConfiguration: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes both files (the targets file atomically, as Prometheus watches it).
+    /// Writes both files, each replaced atomically (Prometheus watches the targets file).
     public func write(ruleFiles: [String]) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try targetsJSON().write(toFile: targetsPath, atomically: true, encoding: .utf8)
-        try prometheusYAML(ruleFiles: ruleFiles).write(toFile: configPath, atomically: true, encoding: .utf8)
+        try Self.replace(targetsPath, with: targetsJSON())
+        try Self.replace(configPath, with: prometheusYAML(ruleFiles: ruleFiles))
+    }
+
+    /// Writes a sibling file and renames it over `path`. Not Foundation's `atomically: true`:
+    /// on Linux it stages the file in a `/tmp/TemporaryDirectory.*` folder it never removes.
+    private static func replace(_ path: String, with text: String) throws {
+        let staging = path + ".tmp"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: staging))
+        guard rename(staging, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
     }
 
     /// A YAML double-quoted scalar.

@@ -114,9 +114,9 @@ extension InstanceTests {
             }
 
             let written = 123_457
-            #expect(FileManager.default.createFile(atPath: folder.file("payload.bin"), contents: Data(count: written)))
+            #expect((try? Data(count: written).write(to: URL(fileURLWithPath: folder.file("payload.bin")))) != nil)
             try FileManager.default.createDirectory(atPath: folder.file("nested"), withIntermediateDirectories: true)
-            #expect(FileManager.default.createFile(atPath: folder.file("nested/more.bin"), contents: Data(count: 1_000)))
+            #expect((try? Data(count: 1_000).write(to: URL(fileURLWithPath: folder.file("nested/more.bin")))) != nil)
             let after = try await Self.scrape(runtime)
             let fall = try #require(before.value("node_filesystem_avail_bytes", root)) - (after.value("node_filesystem_avail_bytes", root) ?? 0)
             #expect(fall == Double(written + 1_000))
@@ -135,7 +135,7 @@ extension InstanceTests {
             var config = Self.config()
             config.node.disk = ByteSize(bytes: 1_000)
             let runtime = Fixtures.runtime(config: config, dataDirectory: folder.path)
-            #expect(FileManager.default.createFile(atPath: folder.file("big.bin"), contents: Data(count: 5_000)))
+            #expect((try? Data(count: 5_000).write(to: URL(fileURLWithPath: folder.file("big.bin")))) != nil)
             let metrics = try await Self.scrape(runtime)
             #expect(metrics.value("node_filesystem_avail_bytes", ["mountpoint": "/"]) == 0)
         }

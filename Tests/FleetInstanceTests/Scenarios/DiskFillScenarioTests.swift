@@ -75,7 +75,7 @@ extension InstanceTests {
         func otherFilesCount() async throws {
             let folder = try TemporaryDirectory()
             defer { folder.remove() }
-            #expect(FileManager.default.createFile(atPath: folder.file("other.bin"), contents: Data(count: 10_000)))
+            #expect((try? Data(count: 10_000).write(to: URL(fileURLWithPath: folder.file("other.bin")))) != nil)
             let scenario = DiskFillScenario(
                 settings: Self.settings(chunk: 8_000, interval: .milliseconds(10)), dataDirectory: folder.path, diskSize: 30_000)
             let task = Task { await scenario.run() }
@@ -135,8 +135,8 @@ extension InstanceTests {
             let stale = DiskFillScenario.fillDirectory(in: folder.path)
             #expect(stale == folder.file("scenario2"))
             try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
-            #expect(FileManager.default.createFile(atPath: stale + "/fill-000042.bin", contents: Data(count: 1_000)))
-            #expect(FileManager.default.createFile(atPath: folder.file("keep.txt"), contents: Data("keep".utf8)))
+            #expect((try? Data(count: 1_000).write(to: URL(fileURLWithPath: stale + "/fill-000042.bin"))) != nil)
+            #expect((try? Data("keep".utf8).write(to: URL(fileURLWithPath: folder.file("keep.txt")))) != nil)
             DiskFillScenario.removeLeftovers(in: folder.path)
             #expect(!FileManager.default.fileExists(atPath: stale))
             #expect(FileManager.default.fileExists(atPath: folder.file("keep.txt")))

@@ -67,7 +67,7 @@ final class TestFleet: @unchecked Sendable {
             prometheus: \(prometheus ?? "{ enabled: false }")
 
             """ + extraYAML
-        try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+        try yaml.write(toFile: configPath, atomically: false, encoding: .utf8)
     }
 
     /// The options every CLI call needs to find this fleet.
@@ -82,7 +82,7 @@ final class TestFleet: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["up"] + fleetArguments + extraArguments
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: logPath))
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardOutput = log
         process.standardError = log
