@@ -1,23 +1,20 @@
 import FleetModel
 import Foundation
-import Logging
 import ServiceLifecycle
 
 /// `fleet up` as a service: start the fleet, report it ready, supervise until shutdown.
 public struct SupervisorService: Service {
     let supervisor: FleetSupervisor
     let readyTimeout: Duration
-    let logger: Logger
     /// Called once every instance answered health (or the timeout passed), with the fleet's state.
     let onReady: @Sendable ([InstanceStatus], _ unhealthy: [String]) -> Void
 
     public init(
-        supervisor: FleetSupervisor, readyTimeout: Duration, logger: Logger,
+        supervisor: FleetSupervisor, readyTimeout: Duration,
         onReady: @escaping @Sendable ([InstanceStatus], _ unhealthy: [String]) -> Void
     ) {
         self.supervisor = supervisor
         self.readyTimeout = readyTimeout
-        self.logger = logger
         self.onReady = onReady
     }
 

@@ -75,7 +75,7 @@ struct UpCommand: AsyncParsableCommand {
         let runChaos = chaos
         let chaosSeed = self.chaosSeed
         let supervisorService = SupervisorService(
-            supervisor: supervisor, readyTimeout: config.supervisor.readyTimeout, logger: logger
+            supervisor: supervisor, readyTimeout: config.supervisor.readyTimeout
         ) { statuses, unhealthy in
             var table = TextTable(header: ["ID", "DOCS", "METRICS", "PID"])
             for status in statuses {
