@@ -24,6 +24,9 @@ public actor FleetSupervisor {
     var chaosTask: Task<Void, Never>?
     /// Who asked for the command behind a pending ack, so its event names the right origin.
     private var pendingOrigins: [String: String] = [:]
+    /// The current second of drop logging (see `logDrop`).
+    private var dropLogWindow: (start: ContinuousClock.Instant, logged: Int, suppressed: Int) = (.now, 0, 0)
+    static let maxDropLogsPerSecond = 20
     /// Registrations that arrived before their spawn was recorded (see `handleInstance`).
     private var earlyRegistrations: [String: InstanceReport] = [:]
     private let spawner = DedicatedThread(name: "fleet-spawner")
@@ -294,21 +297,39 @@ public actor FleetSupervisor {
     private func handleInstance(routingID: [UInt8], frames: [[UInt8]]) {
         let sender = String(decoding: routingID, as: UTF8.self)
         guard frames.count == 1 else {
-            logger.warning("dropped instance message: \(frames.count) payload frames", metadata: ["from": "\(sender)"])
+            logDrop("dropped instance message: \(frames.count) payload frames", metadata: ["from": "\(sender)"])
             return
         }
         let report: InstanceReport
         do {
             report = try ControlProtocol.decode(InstanceReport.self, from: frames[0])
         } catch {
-            logger.warning("dropped instance message: \(error)", metadata: ["from": "\(sender)"])
+            logDrop("dropped instance message: \(error)", metadata: ["from": "\(sender)"])
             return
         }
         guard report.instance == sender, instances[sender] != nil else {
-            logger.warning("dropped message from unknown instance", metadata: ["from": "\(sender)"])
+            logDrop("dropped message from unknown instance", metadata: ["from": "\(sender)"])
             return
         }
         handleReport(report, from: sender)
+    }
+
+    /// Logs a dropped instance-endpoint message, at most `maxDropLogsPerSecond` lines a second: a
+    /// flood of garbage must not become a flood of log lines. The rest are counted and summed up.
+    private func logDrop(_ message: Logger.Message, metadata: Logger.Metadata) {
+        let now = ContinuousClock.now
+        if now - dropLogWindow.start >= .seconds(1) {
+            if dropLogWindow.suppressed > 0 {
+                logger.warning("\(dropLogWindow.suppressed) more instance-endpoint messages dropped without a log line")
+            }
+            dropLogWindow = (now, 0, 0)
+        }
+        dropLogWindow.logged += 1
+        if dropLogWindow.logged <= Self.maxDropLogsPerSecond {
+            logger.warning(message, metadata: metadata)
+        } else {
+            dropLogWindow.suppressed += 1
+        }
     }
 
     /// Applies a decoded report from instance `sender` (a known id) to the fleet's view.
@@ -331,7 +352,7 @@ public actor FleetSupervisor {
             metrics.setUp(sender, true)
             controlPlane?.publish(.instanceUp, instance: sender, detail: "pid \(pid)")
         } else if !instance.registered {
-            logger.warning("dropped message from an instance that has not registered", metadata: ["from": "\(sender)"])
+            logDrop("dropped message from an instance that has not registered", metadata: ["from": "\(sender)"])
             return
         }
         instance.lastHeard = .now
