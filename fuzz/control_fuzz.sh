@@ -17,48 +17,22 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE_PORT="${FUZZ_BASE_PORT:-31101}"
 
-FLEET="${FLEET_BINARY:-}"
-if [[ -z "$FLEET" ]]; then
-    for candidate in "$REPO/.build/release/fleet" "$REPO/.build/debug/fleet"; do
-        [[ -x "$candidate" ]] && { FLEET="$candidate"; break; }
-    done
-fi
-case "$FLEET" in /*) ;; "") ;; *) FLEET="$REPO/$FLEET" ;; esac
-[[ -n "$FLEET" && -x "$FLEET" ]] || { echo "fuzz: no fleet binary (swift build, or set FLEET_BINARY)" >&2; exit 2; }
+source "$REPO/fuzz/lib.sh"
+
 python3 -c 'import zmq' 2>/dev/null || { echo "fuzz: python3 with pyzmq is required" >&2; exit 2; }
 
+resolve_fleet_binary
 WORK="$(mktemp -d /tmp/fleet-fuzz-ctl.XXXXXX)"
 DATA="$WORK/data"
 SUPERVISOR_PID=""
 FUZZ_PID=""
-
-pids_naming_data() {
-    local p
-    for p in /proc/[0-9]*; do
-        [[ "${p#/proc/}" == "$$" ]] && continue
-        if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF -- "$DATA"; then echo "${p#/proc/}"; fi
-    done
-    return 0
-}
-
-stop_pid() {  # PID GRACE_S: SIGTERM, wait, SIGKILL
-    local pid="$1" grace="$2" i
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < grace * 20; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
     local status=$? pid
     trap - EXIT INT TERM
     [[ -n "$FUZZ_PID" ]] && stop_pid "$FUZZ_PID" 5
     [[ -n "$SUPERVISOR_PID" ]] && stop_pid "$SUPERVISOR_PID" 15
-    for pid in $(pids_naming_data); do
-        echo "fuzz: leftover PID $pid; SIGKILL" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-    done
+    kill_leftovers
     rm -rf "$WORK"
     exit "$status"
 }

@@ -13,32 +13,18 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUG="${1:?usage: fuzz/repro.sh scenario3-stop-hang|chaos-duration|command-flood}"
 BASE_PORT=31151
 
-FLEET="${FLEET_BINARY:-}"
-if [[ -z "$FLEET" ]]; then
-    for candidate in "$REPO/.build/release/fleet" "$REPO/.build/debug/fleet"; do
-        [[ -x "$candidate" ]] && { FLEET="$candidate"; break; }
-    done
-fi
-case "$FLEET" in /*) ;; "") ;; *) FLEET="$REPO/$FLEET" ;; esac
-[[ -n "$FLEET" && -x "$FLEET" ]] || { echo "repro: no fleet binary (set FLEET_BINARY)" >&2; exit 2; }
+source "$REPO/fuzz/lib.sh"
+resolve_fleet_binary
 
 WORK="$(mktemp -d /tmp/fleet-repro.XXXXXX)"
 DATA="$WORK/data"
 SUPERVISOR_PID=""
 cleanup() {
-    local status=$? p i
+    local status=$?
     trap - EXIT INT TERM
-    if [[ -n "$SUPERVISOR_PID" ]] && kill -0 "$SUPERVISOR_PID" 2>/dev/null; then
-        kill -TERM "$SUPERVISOR_PID" 2>/dev/null || true
-        for ((i = 0; i < 200; i++)); do kill -0 "$SUPERVISOR_PID" 2>/dev/null || break; sleep 0.05; done
-        kill -KILL "$SUPERVISOR_PID" 2>/dev/null || true
-    fi
+    [[ -n "$SUPERVISOR_PID" ]] && stop_pid "$SUPERVISOR_PID" 10
     wait 2>/dev/null || true
-    # A wedged instance ignores SIGTERM: whatever still names the data folder gets SIGKILL, by PID.
-    for p in /proc/[0-9]*; do
-        [[ "${p#/proc/}" == "$$" ]] && continue
-        if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF -- "$DATA"; then kill -KILL "${p#/proc/}" 2>/dev/null || true; fi
-    done
+    kill_leftovers
     rm -rf "$WORK"
     exit "$status"
 }
