@@ -37,6 +37,10 @@ def main():
     parser.add_argument("--warmup", type=int, default=1, help="untimed pairs first (default 1)")
     parser.add_argument("--expect", type=int, default=50, help="instances every reply must cover (default 50)")
     parser.add_argument("--pause", type=float, default=0.2, help="seconds between requests (default 0.2)")
+    parser.add_argument("--hold", type=float, default=1.5,
+                        help="seconds a started scenario3 runs before the stop (default 1.5); each client sends its "
+                             "first request at a random point of its first period (1 / client_rate, 1 s in the "
+                             "bench config), so the stop meets every client connected and sending")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a reply (default 10)")
     parser.add_argument("--baseline", type=int, default=30,
                         help="also time this many `ping`s and no-op fan-outs (`stop all` on the idle fleet, "
@@ -100,7 +104,7 @@ def main():
 
         for _ in range(args.warmup):
             request("start", "scenario3", "started")
-            time.sleep(args.pause)
+            time.sleep(args.hold)
             request("stop", "all", "stopped")
             time.sleep(args.pause)
 
@@ -109,7 +113,7 @@ def main():
             elapsed, acks = request("start", "scenario3", "started")
             start_ms.append(elapsed)
             start_acks += acks
-            time.sleep(args.pause)
+            time.sleep(args.hold)
             elapsed, acks = request("stop", "all", "stopped")
             stop_ms.append(elapsed)
             stop_acks += acks
@@ -119,7 +123,7 @@ def main():
         context.term()
 
     print(f"fan-out to {args.expect} instances, {args.rounds} rounds (+{args.warmup} warm-up), "
-          f"{args.pause:.1f} s between requests; percentiles are nearest-rank "
+          f"{args.pause:.1f} s between requests, stop {args.hold:.1f} s after start; percentiles are nearest-rank "
           f"(p99 of {args.rounds} samples is the maximum)")
     if ping_ms:
         print(f"ping (no fan-out)      round trip  {summary(ping_ms)}")

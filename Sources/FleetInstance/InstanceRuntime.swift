@@ -8,11 +8,14 @@ public struct InstanceRuntime: Sendable {
     public let metrics: InstanceMetrics
     public let controller: ScenarioController
     public let limiter: FixedWindowRateLimiter
+    /// scenario3's connection to this instance, kept from one run to the next.
+    public let keptConnection: ParkedConnection
 
     /// Builds a runtime whose scenarios have real effects, as configured.
     public init(identity: InstanceIdentity, config: FleetConfig) {
-        self.init(identity: identity, config: config) { alias in
-            Self.realScenario(alias, identity: identity, config: config)
+        let keptConnection = ParkedConnection()
+        self.init(identity: identity, config: config, keptConnection: keptConnection) { alias in
+            Self.realScenario(alias, identity: identity, config: config, keptConnection: keptConnection)
         }
     }
 
@@ -21,8 +24,16 @@ public struct InstanceRuntime: Sendable {
         identity: InstanceIdentity, config: FleetConfig,
         makeScenario: @escaping @Sendable (ScenarioAlias) -> any FailureScenario
     ) {
+        self.init(identity: identity, config: config, keptConnection: ParkedConnection(), makeScenario: makeScenario)
+    }
+
+    private init(
+        identity: InstanceIdentity, config: FleetConfig, keptConnection: ParkedConnection,
+        makeScenario: @escaping @Sendable (ScenarioAlias) -> any FailureScenario
+    ) {
         self.identity = identity
         self.config = config
+        self.keptConnection = keptConnection
         metrics = InstanceMetrics(
             host: identity.host, port: identity.port, processGroup: config.metrics.processGroup,
             simulatedHost: SimulatedHost(
@@ -33,7 +44,9 @@ public struct InstanceRuntime: Sendable {
     }
 
     /// The scenario with real effects for `alias`.
-    public static func realScenario(_ alias: ScenarioAlias, identity: InstanceIdentity, config: FleetConfig) -> any FailureScenario {
+    public static func realScenario(
+        _ alias: ScenarioAlias, identity: InstanceIdentity, config: FleetConfig, keptConnection: ParkedConnection? = nil
+    ) -> any FailureScenario {
         switch alias {
         case .scenario1:
             return MemoryLeakScenario(settings: config.scenarios.scenario1)
@@ -42,7 +55,9 @@ public struct InstanceRuntime: Sendable {
                 settings: config.scenarios.scenario2, dataDirectory: identity.dataDirectory,
                 diskSize: config.node.disk.bytes)
         case .scenario3:
-            return RateLimitClientScenario(port: identity.port, rate: config.scenarios.scenario3.clientRate)
+            return RateLimitClientScenario(
+                host: identity.host, port: identity.port, rate: config.scenarios.scenario3.clientRate,
+                keptConnection: keptConnection)
         }
     }
 }

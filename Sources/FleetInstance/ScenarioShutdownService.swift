@@ -16,6 +16,7 @@ public struct ScenarioShutdownService: Service {
         // Sleeps until shutdown is requested (or the group is cancelled).
         try? await gracefulShutdown()
         await runtime.controller.stopAll(origin: .shutdown)
+        runtime.keptConnection.close()
         DiskFillScenario.removeLeftovers(in: runtime.identity.dataDirectory)
     }
 }

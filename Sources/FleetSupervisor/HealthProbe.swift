@@ -6,7 +6,7 @@ enum HealthProbe {
         guard let client = try? await LoopbackHTTPClient.connect(host: host, port: port, hostHeader: "\(host):\(port)") else {
             return false
         }
-        defer { Task { await client.close() } }
+        defer { client.close() }
         return (try? await client.get("/scenario/health")) == 200
     }
 }

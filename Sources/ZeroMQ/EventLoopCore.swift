@@ -165,6 +165,8 @@ final class EventLoopCore: @unchecked Sendable {
                 for index in 0..<socketCount where ZMQPoller.isReadable(items[index]) {
                     guard drain(socketAt: index) else { break loop }
                 }
+                // Replies that `onMessage` queued go out in this same wake-up, not the next.
+                guard flushOutbox() else { break loop }
             }
         }
         // Last chance for messages queued just before stop() (e.g. a goodbye); with linger 0

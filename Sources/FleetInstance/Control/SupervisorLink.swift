@@ -1,8 +1,11 @@
 import CFleetSystem
 import FleetModel
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import ServiceLifecycle
+import Synchronization
 import ZeroMQ
 
 /// The instance's side of the control plane: a DEALER (routing id = instance id) connected to the
@@ -57,43 +60,38 @@ public struct SupervisorLink: Service {
         try socket.setReconnectInterval(milliseconds: 100)
         try socket.connect(endpoint)
 
-        let (orders, ordersContinuation) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingNewest(256))
+        let link = LinkState(now: .now)
         let logger = self.logger
+        // The loop is created before the closure that uses it, so it reaches it through a box.
+        let loopBox = LoopBox()
         let loop = ZMQEventLoop(
             // No tick work: messages wake the loop at once, so a long tick only saves idle wake-ups.
             name: "link-\(runtime.identity.id)", sockets: [socket], tickInterval: .seconds(1),
-            onMessage: { _, frames in
+            onMessage: { [self] _, frames in
+                // Anything from the supervisor proves it alive, even before it is handled.
+                link.lastHeard = .now
                 // A DEALER receives the ROUTER's payload without the routing frame.
                 guard frames.count == 1 else {
                     logger.warning("dropped control message with \(frames.count) frames")
                     return
                 }
-                ordersContinuation.yield(frames[0])
+                guard let loop = loopBox.loop else { return }
+                handle(frames[0], loop: loop)
             },
             onError: { error in logger.warning("control link: \(error)") })
+        loopBox.loop = loop
         loop.start()
         defer {
-            ordersContinuation.finish()
             loop.stop()
             context.shutdown()
         }
 
-        let link = LinkState(now: .now)
         send(InstanceReport(
-            type: .register, instance: runtime.identity.id, scenario: await runtime.controller.current,
+            type: .register, instance: runtime.identity.id, scenario: runtime.controller.current,
             pid: getpid(), port: runtime.identity.port), on: loop)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await heartbeat(loop: loop, link: link) }
-            group.addTask {
-                for await bytes in orders {
-                    // Anything from the supervisor proves it alive, even before it is handled.
-                    link.lastHeard = .now
-                    // A command waits on the scenario controller; it must never hold up the
-                    // next message (a heartbeat, or a stop for a scenario that is starting).
-                    Task { await handle(bytes, loop: loop) }
-                }
-            }
             group.addTask {
                 for await change in runtime.controller.changes() where change.origin != .supervisor {
                     send(InstanceReport(
@@ -116,7 +114,7 @@ public struct SupervisorLink: Service {
     private func heartbeat(loop: ZMQEventLoop, link: LinkState) async throws {
         let deadline = settings.heartbeatInterval * settings.heartbeatMisses
         while !Task.isCancelled {
-            send(InstanceReport(type: .heartbeat, instance: runtime.identity.id, scenario: await runtime.controller.current), on: loop)
+            send(InstanceReport(type: .heartbeat, instance: runtime.identity.id, scenario: runtime.controller.current), on: loop)
             if let supervisorPID, getppid() != supervisorPID {
                 throw LinkError.supervisorGone("parent process \(supervisorPID) exited")
             }
@@ -127,7 +125,12 @@ public struct SupervisorLink: Service {
         }
     }
 
-    private func handle(_ bytes: [UInt8], loop: ZMQEventLoop) async {
+    /// Runs on the link's loop thread, and never waits. A start is decided and acknowledged
+    /// right here, before the scenario's own work is even scheduled: on a busy machine (50
+    /// instances starting scenario3 on 2 cores) that work would otherwise delay the ack. A stop
+    /// is acknowledged by the thread on which the scenario finishes releasing what it held, so
+    /// it never holds up the next message (a heartbeat, or another order).
+    private func handle(_ bytes: [UInt8], loop: ZMQEventLoop) {
         let order: SupervisorOrder
         do {
             order = try ControlProtocol.decode(SupervisorOrder.self, from: bytes)
@@ -136,24 +139,32 @@ public struct SupervisorLink: Service {
             return
         }
         guard order.type == .command else { return }
-        let outcome: CommandOutcome
+        let controller = runtime.controller
         switch (order.action, order.scenario) {
         case (.start, let scenario?):
-            switch await runtime.controller.start(scenario, origin: .supervisor) {
+            let outcome: CommandOutcome
+            switch controller.start(scenario, origin: .supervisor) {
             case .started: outcome = .started
             case .alreadyRunning: outcome = .alreadyRunning
             case .conflict: outcome = .conflict
             }
+            acknowledge(order, outcome: outcome, on: loop)
         case (.stop, let scenario?):
-            outcome = await runtime.controller.stop(scenario, origin: .supervisor) == .stopped ? .stopped : .notRunning
+            controller.stop(scenario, origin: .supervisor) { outcome in
+                acknowledge(order, outcome: outcome == .stopped ? .stopped : .notRunning, on: loop)
+            }
         case (.stopAll, _):
-            outcome = await runtime.controller.stopAll(origin: .supervisor) == nil ? .notRunning : .stopped
+            controller.stopAll(origin: .supervisor) { stopped in
+                acknowledge(order, outcome: stopped != nil ? .stopped : .notRunning, on: loop)
+            }
         default:
             logger.warning("dropped command without action or scenario", metadata: ["id": "\(order.id ?? "-")"])
-            return
         }
+    }
+
+    private func acknowledge(_ order: SupervisorOrder, outcome: CommandOutcome, on loop: ZMQEventLoop) {
         send(InstanceReport(
-            type: .ack, instance: runtime.identity.id, scenario: await runtime.controller.current,
+            type: .ack, instance: runtime.identity.id, scenario: runtime.controller.current,
             id: order.id, outcome: outcome), on: loop)
     }
 
@@ -162,17 +173,26 @@ public struct SupervisorLink: Service {
     }
 }
 
-/// When the supervisor was last heard of; shared by the link's tasks.
-private final class LinkState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _lastHeard: ContinuousClock.Instant
+/// When the supervisor was last heard of; written by the loop thread, read by the heartbeat task.
+private final class LinkState: Sendable {
+    private let heard: Mutex<ContinuousClock.Instant>
 
     init(now: ContinuousClock.Instant) {
-        _lastHeard = now
+        heard = Mutex(now)
     }
 
     var lastHeard: ContinuousClock.Instant {
-        get { lock.withLock { _lastHeard } }
-        set { lock.withLock { _lastHeard = newValue } }
+        get { heard.withLock { $0 } }
+        set { heard.withLock { $0 = newValue } }
+    }
+}
+
+/// Lets the loop's message handler reach the loop it runs on (set once, before it starts).
+private final class LoopBox: Sendable {
+    private let stored = Mutex<ZMQEventLoop?>(nil)
+
+    var loop: ZMQEventLoop? {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

@@ -17,13 +17,13 @@ struct ScenarioRoutes<Context: RequestContext> {
             switch alias {
             case "health":
                 context.coreContext.endpointPath.value = "/scenario/health"
-                return await health()
+                return health()
             case "do_something":
                 context.coreContext.endpointPath.value = "/scenario/do_something"
                 return try await doSomething()
             default:
                 let scenario = try Self.scenario(named: alias)
-                let running = await runtime.controller.current == scenario
+                let running = runtime.controller.current == scenario
                 return Self.state(scenario, running: running)
             }
         }
@@ -34,7 +34,7 @@ struct ScenarioRoutes<Context: RequestContext> {
             let scenario = try Self.scenario(named: alias)
             switch action {
             case .start:
-                switch await runtime.controller.start(scenario, origin: .http) {
+                switch runtime.controller.start(scenario, origin: .http) {
                 case .started: return Self.state(scenario, running: true)
                 case .alreadyRunning: return JSONResponse.notModified
                 case .conflict(let running):
@@ -49,8 +49,8 @@ struct ScenarioRoutes<Context: RequestContext> {
         }
     }
 
-    private func health() async -> Response {
-        let running = await runtime.controller.current
+    private func health() -> Response {
+        let running = runtime.controller.current
         let states = ScenarioAlias.allCases.map { ($0.rawValue, JSONValue.string($0 == running ? "running" : "stopped")) }
         return JSONResponse.make(body: .object([("status", .string("ok")), ("scenarios", .object(states))]))
     }

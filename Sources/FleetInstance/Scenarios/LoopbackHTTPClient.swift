@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// A minimal HTTP/1.1 keep-alive client for loopback requests, one at a time.
 ///
@@ -10,6 +11,8 @@ import NIOPosix
 public final class LoopbackHTTPClient: Sendable {
     private let channel: any Channel
     private let hostHeader: String
+    /// Set as soon as a close is requested; the channel itself reports inactive only later.
+    private let closing = Atomic<Bool>(false)
 
     private init(channel: any Channel, hostHeader: String) {
         self.channel = channel
@@ -21,7 +24,7 @@ public final class LoopbackHTTPClient: Sendable {
         host: String, port: Int, hostHeader: String,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> LoopbackHTTPClient {
-        let channel = try await ClientBootstrap(group: group)
+        let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(.seconds(2))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -29,8 +32,14 @@ public final class LoopbackHTTPClient: Sendable {
                     try channel.pipeline.syncOperations.addHandler(StatusCodeHandler())
                 }
             }
-            .connect(host: host, port: port)
-            .get()
+        // An address literal (the usual 127.0.0.1) skips the resolver (getaddrinfo on a
+        // blocking thread) that every scenario3 (re)connect would otherwise pay.
+        let connecting = if let address = try? SocketAddress(ipAddress: host, port: port) {
+            bootstrap.connect(to: address)
+        } else {
+            bootstrap.connect(host: host, port: port)
+        }
+        let channel = try await connecting.get()
         return LoopbackHTTPClient(channel: channel, hostHeader: hostHeader)
     }
 
@@ -52,13 +61,20 @@ public final class LoopbackHTTPClient: Sendable {
             channel.writeAndFlush(request, promise: written)
             return try await promise.futureResult.get()
         } onCancel: {
-            channel.close(promise: nil)
+            close()
         }
     }
 
-    /// Closes the connection.
-    public func close() async {
-        try? await channel.close()
+    /// Whether another request may be sent: no close was requested and the peer has not closed.
+    public var isOpen: Bool {
+        !closing.load(ordering: .acquiring) && channel.isActive
+    }
+
+    /// Starts closing the connection and returns at once: nothing more is sent on it, and a
+    /// stopping scenario need not wait for the event loop to finish the close.
+    public func close() {
+        closing.store(true, ordering: .releasing)
+        channel.close(promise: nil)
     }
 }
 

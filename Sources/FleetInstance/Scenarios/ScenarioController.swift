@@ -3,10 +3,15 @@ import Synchronization
 
 /// The one place where scenarios start and stop.
 ///
-/// The HTTP API and the supervisor's commands both call this actor, so both paths behave the
-/// same (one scenario at a time, 304 on a repeated start or stop, 409 while another runs) and
-/// every change is reported to the subscribers of `changes()`.
-public actor ScenarioController {
+/// The HTTP API and the supervisor's commands both call this controller, so both paths behave
+/// the same (one scenario at a time, 304 on a repeated start or stop, 409 while another runs)
+/// and every change is reported to the subscribers of `changes()`.
+///
+/// The state sits behind a lock rather than in an actor: a start and a read of the current
+/// scenario are then plain calls that any thread can make without hopping executors. The
+/// supervisor link answers a start on its ZeroMQ thread before the scenario's own work is
+/// scheduled, and `/scenario/health` (students' most frequent call) reads without a hop.
+public final class ScenarioController: Sendable {
     /// The answer to a start request.
     public enum StartOutcome: Sendable, Equatable {
         case started
@@ -25,12 +30,12 @@ public actor ScenarioController {
 
     private enum State {
         case idle
-        case running(ScenarioAlias, Task<Void, Never>)
+        case running(ScenarioAlias, ScenarioRun)
         /// Releasing what the scenario holds; starts are refused until it is done.
         case stopping(ScenarioAlias)
     }
 
-    private var state: State = .idle
+    private let state = Mutex<State>(.idle)
     private let makeScenario: @Sendable (ScenarioAlias) -> any FailureScenario
     private let subscribers = Mutex<[Int: AsyncStream<ScenarioChange>.Continuation]>([:])
     private let nextSubscriberID = Atomic<Int>(0)
@@ -42,22 +47,27 @@ public actor ScenarioController {
 
     /// The running (or stopping) scenario, if any.
     public var current: ScenarioAlias? {
-        switch state {
-        case .idle: return nil
-        case .running(let alias, _), .stopping(let alias): return alias
+        state.withLock { state in
+            switch state {
+            case .idle: return nil
+            case .running(let alias, _), .stopping(let alias): return alias
+            }
         }
     }
 
-    /// Starts `alias` unless a scenario is already running.
+    /// Starts `alias` unless a scenario is already running. Returns at once: the scenario's
+    /// work runs in its own task.
     public func start(_ alias: ScenarioAlias, origin: ChangeOrigin) -> StartOutcome {
-        switch state {
-        case .running(let running, _), .stopping(let running):
-            return running == alias ? .alreadyRunning : .conflict(running: running)
-        case .idle:
-            let scenario = makeScenario(alias)
-            state = .running(alias, Task { await scenario.run() })
-            publish(ScenarioChange(alias: alias, running: true, origin: origin))
-            return .started
+        // Changes are published under the state lock, so subscribers see them in state order.
+        state.withLock { state -> StartOutcome in
+            switch state {
+            case .running(let running, _), .stopping(let running):
+                return running == alias ? .alreadyRunning : .conflict(running: running)
+            case .idle:
+                state = .running(alias, ScenarioRun.start(makeScenario(alias)))
+                publish(ScenarioChange(alias: alias, running: true, origin: origin))
+                return .started
+            }
         }
     }
 
@@ -68,24 +78,71 @@ public actor ScenarioController {
 
     /// Stops `alias` if it runs, waiting (bounded) until it has released what it held.
     public func stop(_ alias: ScenarioAlias, origin: ChangeOrigin) async -> StopOutcome {
-        guard case .running(let running, let task) = state, running == alias else { return .notRunning }
-        state = .stopping(alias)
-        task.cancel()
-        await Self.waitBounded(for: task, timeout: Self.releaseTimeout)
-        state = .idle
-        publish(ScenarioChange(alias: alias, running: false, origin: origin))
-        return .stopped
+        await withCheckedContinuation { continuation in
+            stop(alias, origin: origin) { continuation.resume(returning: $0) }
+        }
+    }
+
+    /// Stops `alias` if it runs and calls `completion` once it has released what it held (or
+    /// after `releaseTimeout`), on the thread where that happened. `.notRunning` is answered at
+    /// once, on the calling thread.
+    public func stop(_ alias: ScenarioAlias, origin: ChangeOrigin, completion: @escaping @Sendable (StopOutcome) -> Void) {
+        let run = state.withLock { state -> ScenarioRun? in
+            guard case .running(let running, let run) = state, running == alias else { return nil }
+            state = .stopping(alias)
+            return run
+        }
+        guard let run else {
+            completion(.notRunning)
+            return
+        }
+        // Whichever comes first, the scenario's end or the timeout, completes the stop.
+        let completed = Atomic<Bool>(false)
+        let finish: @Sendable () -> Void = { [weak self] in
+            guard completed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+            self?.state.withLock { state in
+                state = .idle
+                self?.publish(ScenarioChange(alias: alias, running: false, origin: origin))
+            }
+            completion(.stopped)
+        }
+        let timer = Task {
+            try? await Task.sleep(for: Self.releaseTimeout)
+            finish()
+        }
+        run.whenEnded {
+            timer.cancel()
+            finish()
+        }
+        run.cancel()
     }
 
     /// Stops whatever runs; returns what was stopped.
     @discardableResult
     public func stopAll(origin: ChangeOrigin) async -> ScenarioAlias? {
-        guard case .running(let alias, _) = state else { return nil }
-        return await stop(alias, origin: origin) == .stopped ? alias : nil
+        guard let running = runningScenario else { return nil }
+        return await stop(running, origin: origin) == .stopped ? running : nil
+    }
+
+    /// Stops whatever runs and calls `completion` with what was stopped, as `stop` does.
+    public func stopAll(origin: ChangeOrigin, completion: @escaping @Sendable (ScenarioAlias?) -> Void) {
+        guard let running = runningScenario else {
+            completion(nil)
+            return
+        }
+        stop(running, origin: origin) { completion($0 == .stopped ? running : nil) }
+    }
+
+    /// The scenario that runs and is not already stopping.
+    private var runningScenario: ScenarioAlias? {
+        state.withLock { state in
+            guard case .running(let alias, _) = state else { return nil }
+            return alias
+        }
     }
 
     /// Every change from now on; the stream ends when the subscriber stops iterating.
-    public nonisolated func changes() -> AsyncStream<ScenarioChange> {
+    public func changes() -> AsyncStream<ScenarioChange> {
         let (stream, continuation) = AsyncStream.makeStream(of: ScenarioChange.self, bufferingPolicy: .bufferingNewest(64))
         let id = nextSubscriberID.add(1, ordering: .relaxed).newValue
         subscribers.withLock { $0[id] = continuation }
@@ -93,21 +150,6 @@ public actor ScenarioController {
             _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
         }
         return stream
-    }
-
-    /// Waits for `task` or `timeout`, whichever comes first (`Task.value` itself cannot be
-    /// abandoned, so both race to resume one continuation).
-    private static func waitBounded(for task: Task<Void, Never>, timeout: Duration) async {
-        let resumed = Atomic<Bool>(false)
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeOnce = { @Sendable in
-                if resumed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
-                    continuation.resume()
-                }
-            }
-            Task { await task.value; resumeOnce() }
-            Task { try? await Task.sleep(for: timeout); resumeOnce() }
-        }
     }
 
     private func publish(_ change: ScenarioChange) {

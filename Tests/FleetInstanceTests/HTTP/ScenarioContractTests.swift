@@ -71,7 +71,7 @@ extension InstanceTests {
                     Self.check(try await client.send(row.method, row.uri), row)
                 }
             }
-            #expect(await runtime.controller.current == nil)
+            #expect(runtime.controller.current == nil)
         }
 
         @Test("the HTTP API drives the controller: a start really starts the injected scenario")
@@ -80,12 +80,12 @@ extension InstanceTests {
             let runtime = Fixtures.runtime { alias in RecordingScenario(alias: alias, log: log) }
             try await Fixtures.application(runtime).test(.router) { client in
                 _ = try await client.send(.post, "/scenario/scenario2?action=start")
-                #expect(await runtime.controller.current == .scenario2)
+                #expect(runtime.controller.current == .scenario2)
                 let began = await poll(timeout: .seconds(2)) { log.contains("run scenario2") }
                 #expect(began)
                 _ = try await client.send(.post, "/scenario/scenario2?action=stop")
                 #expect(log.contains("released scenario2"))
-                #expect(await runtime.controller.current == nil)
+                #expect(runtime.controller.current == nil)
             }
         }
 

@@ -105,6 +105,48 @@ extension InstanceTests {
             }
         }
 
+        @Test("the connection is kept between runs: a second start reuses it, a stop mid-request drops it")
+        func connectionKeptBetweenRuns() async throws {
+            let port = try freeLoopbackPort()
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let runtime = Self.runtime(port: port, dataDirectory: folder.path, delay: .milliseconds(1))
+            try await LiveServer.run(runtime: runtime) { client in
+                let kept = runtime.keptConnection
+                #expect(kept.take() == nil)
+
+                // A run that was answered, then stopped while it waited: its connection is kept.
+                let open = try await LoopbackHTTPClient.connect(host: "127.0.0.1", port: port, hostHeader: "localhost:\(port)")
+                #expect(try await open.get("/scenario/health") == 200)
+                kept.park(open)
+                let reused = try #require(kept.take())
+                #expect(reused === open)
+                #expect(kept.take() == nil, "a kept connection is handed out once")
+                #expect(try await reused.get("/scenario/health") == 200)
+
+                // A connection closed by a stop in the middle of a request is never kept.
+                reused.close()
+                kept.park(reused)
+                #expect(kept.take() == nil)
+
+                // Through the controller: the next run of scenario3 sends on the kept connection
+                // and, stopped while it waits, keeps that same connection again.
+                #expect(try await client.send(.post, "/scenario/scenario3?action=start").status == .ok)
+                let sent = try await poll(every: .milliseconds(10), timeout: .seconds(5)) {
+                    try await client.scrape().value("http_server_duration_milliseconds_count", Self.doSomething(200, port: port)) ?? 0 >= 1
+                }
+                #expect(sent)
+                #expect(try await client.send(.post, "/scenario/scenario3?action=stop").status == .ok)
+                let parked = try #require(kept.take())
+                #expect(parked.isOpen)
+                kept.park(parked)
+                #expect(try await client.send(.post, "/scenario/scenario3?action=start").status == .ok)
+                #expect(try await client.send(.post, "/scenario/scenario3?action=stop").status == .ok)
+                #expect(kept.take() === parked)
+                parked.close()
+            }
+        }
+
         @Test("the client scenario cancelled on its own returns promptly, with no server to talk to")
         func noServer() async throws {
             let port = try freeLoopbackPort()

@@ -1,4 +1,5 @@
 import FleetModel
+import Synchronization
 import Testing
 
 @testable import FleetInstance
@@ -26,18 +27,18 @@ extension InstanceTests {
         @Test("one at a time: start, 304 on a repeat, 409 for another, 304 for stopping another")
         func oneAtATime() async {
             let controller = ScenarioController { _ in IdleScenario() }
-            #expect(await controller.current == nil)
-            #expect(await controller.start(.scenario1, origin: .http) == .started)
-            #expect(await controller.current == .scenario1)
-            #expect(await controller.start(.scenario1, origin: .http) == .alreadyRunning)
-            #expect(await controller.start(.scenario2, origin: .supervisor) == .conflict(running: .scenario1))
-            #expect(await controller.start(.scenario3, origin: .http) == .conflict(running: .scenario1))
+            #expect(controller.current == nil)
+            #expect(controller.start(.scenario1, origin: .http) == .started)
+            #expect(controller.current == .scenario1)
+            #expect(controller.start(.scenario1, origin: .http) == .alreadyRunning)
+            #expect(controller.start(.scenario2, origin: .supervisor) == .conflict(running: .scenario1))
+            #expect(controller.start(.scenario3, origin: .http) == .conflict(running: .scenario1))
             #expect(await controller.stop(.scenario2, origin: .http) == .notRunning)
-            #expect(await controller.current == .scenario1)
+            #expect(controller.current == .scenario1)
             #expect(await controller.stop(.scenario1, origin: .http) == .stopped)
-            #expect(await controller.current == nil)
+            #expect(controller.current == nil)
             #expect(await controller.stop(.scenario1, origin: .http) == .notRunning)
-            #expect(await controller.start(.scenario3, origin: .http) == .started)
+            #expect(controller.start(.scenario3, origin: .http) == .started)
             #expect(await controller.stopAll(origin: .shutdown) == .scenario3)
         }
 
@@ -48,11 +49,11 @@ extension InstanceTests {
                 log.record("make \(alias.rawValue)")
                 return IdleScenario()
             }
-            _ = await controller.start(.scenario2, origin: .http)
-            _ = await controller.start(.scenario2, origin: .http)
-            _ = await controller.start(.scenario1, origin: .http)
+            _ = controller.start(.scenario2, origin: .http)
+            _ = controller.start(.scenario2, origin: .http)
+            _ = controller.start(.scenario1, origin: .http)
             _ = await controller.stop(.scenario2, origin: .http)
-            _ = await controller.start(.scenario2, origin: .http)
+            _ = controller.start(.scenario2, origin: .http)
             _ = await controller.stopAll(origin: .http)
             #expect(log.events == ["make scenario2", "make scenario2"])
         }
@@ -63,7 +64,7 @@ extension InstanceTests {
             let controller = ScenarioController { alias in
                 RecordingScenario(alias: alias, log: log, releaseDuration: .milliseconds(150))
             }
-            #expect(await controller.start(.scenario1, origin: .http) == .started)
+            #expect(controller.start(.scenario1, origin: .http) == .started)
             let running = await poll(timeout: .seconds(2)) { log.contains("run scenario1") }
             #expect(running)
             let outcome = await controller.stop(.scenario1, origin: .http)
@@ -76,16 +77,16 @@ extension InstanceTests {
             let log = EventLog()
             let gate = Gate()
             let controller = ScenarioController { alias in GatedScenario(alias: alias, log: log, gate: gate) }
-            _ = await controller.start(.scenario1, origin: .http)
+            _ = controller.start(.scenario1, origin: .http)
             let running = await poll(timeout: .seconds(2)) { log.contains("run scenario1") }
             #expect(running)
 
             let stopping = Task { await controller.stop(.scenario1, origin: .http) }
             let releasing = await poll(timeout: .seconds(2)) { log.contains("releasing scenario1") }
             #expect(releasing)
-            #expect(await controller.current == .scenario1)
-            #expect(await controller.start(.scenario2, origin: .http) == .conflict(running: .scenario1))
-            #expect(await controller.start(.scenario1, origin: .http) == .alreadyRunning)
+            #expect(controller.current == .scenario1)
+            #expect(controller.start(.scenario2, origin: .http) == .conflict(running: .scenario1))
+            #expect(controller.start(.scenario1, origin: .http) == .alreadyRunning)
             #expect(await controller.stop(.scenario1, origin: .http) == .notRunning)
             #expect(!log.contains("released scenario1"))
 
@@ -93,8 +94,8 @@ extension InstanceTests {
             let outcome = await withDeadline(.seconds(2)) { await stopping.value }
             #expect(outcome == .stopped)
             #expect(log.contains("released scenario1"))
-            #expect(await controller.current == nil)
-            #expect(await controller.start(.scenario2, origin: .http) == .started)
+            #expect(controller.current == nil)
+            #expect(controller.start(.scenario2, origin: .http) == .started)
             #expect(await controller.stopAll(origin: .http) == .scenario2)
         }
 
@@ -114,12 +115,12 @@ extension InstanceTests {
             let firstCollector = Task { await collect(first, 4) }
             let secondCollector = Task { await collect(second, 4) }
 
-            _ = await controller.start(.scenario2, origin: .http)
-            _ = await controller.start(.scenario2, origin: .http)  // 304: no change
-            _ = await controller.start(.scenario1, origin: .http)  // 409: no change
+            _ = controller.start(.scenario2, origin: .http)
+            _ = controller.start(.scenario2, origin: .http)  // 304: no change
+            _ = controller.start(.scenario1, origin: .http)  // 409: no change
             _ = await controller.stop(.scenario1, origin: .http)  // 304: no change
             _ = await controller.stop(.scenario2, origin: .supervisor)
-            _ = await controller.start(.scenario3, origin: .supervisor)
+            _ = controller.start(.scenario3, origin: .supervisor)
             #expect(await controller.stopAll(origin: .shutdown) == .scenario3)
             #expect(await controller.stopAll(origin: .shutdown) == nil)
 
@@ -136,7 +137,7 @@ extension InstanceTests {
         @Test("a late subscriber sees only later changes; a cancelled subscriber is dropped")
         func lateAndCancelledSubscribers() async {
             let controller = ScenarioController { _ in IdleScenario() }
-            _ = await controller.start(.scenario1, origin: .http)
+            _ = controller.start(.scenario1, origin: .http)
             let late = controller.changes()
             let abandoned = Task { for await _ in controller.changes() {} }
             abandoned.cancel()
@@ -150,12 +151,63 @@ extension InstanceTests {
             #expect(change == ScenarioChange(alias: .scenario1, running: false, origin: .http))
         }
 
+        @Test("stop with a completion: notRunning at once on the caller's thread, stopped once released")
+        func stopWithCompletion() async {
+            let log = EventLog()
+            let gate = Gate()
+            let controller = ScenarioController { alias in GatedScenario(alias: alias, log: log, gate: gate) }
+
+            let answers = Mutex<[ScenarioController.StopOutcome]>([])
+            controller.stop(.scenario1, origin: .supervisor) { outcome in answers.withLock { $0.append(outcome) } }
+            #expect(answers.withLock { $0 } == [.notRunning])
+
+            #expect(controller.start(.scenario1, origin: .supervisor) == .started)
+            let running = await poll(timeout: .seconds(2)) { log.contains("run scenario1") }
+            #expect(running)
+            controller.stop(.scenario1, origin: .supervisor) { outcome in answers.withLock { $0.append(outcome) } }
+            let releasing = await poll(timeout: .seconds(2)) { log.contains("releasing scenario1") }
+            #expect(releasing)
+            // Still releasing: no answer yet, and the scenario still counts as current.
+            #expect(answers.withLock { $0 } == [.notRunning])
+            #expect(controller.current == .scenario1)
+
+            gate.open()
+            let answered = await poll(timeout: .seconds(2)) { answers.withLock { $0.count } == 2 }
+            #expect(answered)
+            #expect(answers.withLock { $0 } == [.notRunning, .stopped])
+            #expect(log.contains("released scenario1"))
+            #expect(controller.current == nil)
+        }
+
+        @Test("a scenario that never releases cannot wedge the controller: stop ends after the release timeout")
+        func stopIsBounded() async {
+            let log = EventLog()
+            let gate = Gate()  // never opened
+            let controller = ScenarioController { alias in GatedScenario(alias: alias, log: log, gate: gate) }
+            #expect(controller.start(.scenario2, origin: .http) == .started)
+            let running = await poll(timeout: .seconds(2)) { log.contains("run scenario2") }
+            #expect(running)
+
+            let began = ContinuousClock.now
+            let outcome = await withDeadline(ScenarioController.releaseTimeout + .seconds(3)) {
+                await controller.stop(.scenario2, origin: .http)
+            }
+            let took = ContinuousClock.now - began
+            #expect(outcome == .stopped)
+            #expect(took >= ScenarioController.releaseTimeout, "stop returned after \(took), before the scenario released")
+            #expect(!log.contains("released scenario2"))
+            #expect(controller.current == nil)
+            #expect(controller.start(.scenario1, origin: .http) == .started)
+            gate.open()
+            _ = await controller.stopAll(origin: .http)
+        }
+
         @Test("stopAll with nothing running returns nil and publishes nothing")
         func stopAllIdle() async {
             let controller = ScenarioController { _ in IdleScenario() }
             let stream = controller.changes()
             #expect(await controller.stopAll(origin: .shutdown) == nil)
-            _ = await controller.start(.scenario1, origin: .http)
+            _ = controller.start(.scenario1, origin: .http)
             let first = Task { () -> ScenarioChange? in
                 for await change in stream { return change }
                 return nil
