@@ -19,8 +19,8 @@ resolve_fleet_binary() {
             echo "bench: FLEET_BINARY=$FLEET_BINARY is not an executable" >&2
             exit 2
         fi
-        echo "bench: $binary missing; building it (swift build -c release --product fleet)" >&2
-        (cd "$REPO" && swift build -c release --product fleet) >&2
+        echo "bench: $binary missing; building it (scripts/build-release.sh)" >&2
+        binary="$("$REPO/scripts/build-release.sh")"
     fi
     FLEET="$binary"
 }

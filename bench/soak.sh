@@ -29,9 +29,8 @@ resolve_binary() {
     elif [[ -x "$REPO/.build/debug/fleet" ]]; then
         binary="$REPO/.build/debug/fleet"
     else
-        echo "soak: no fleet binary; building it (swift build -c release --product fleet)" >&2
-        (cd "$REPO" && swift build -c release --product fleet) >&2
-        binary="$REPO/.build/release/fleet"
+        echo "soak: no fleet binary; building it (scripts/build-release.sh)" >&2
+        binary="$("$REPO/scripts/build-release.sh")"
     fi
     FLEET="$binary"
 }

@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-swift build -c release --product fleet
-exec .build/release/fleet up "$@"
+fleet="$(scripts/build-release.sh)"
+exec "$fleet" up "$@"

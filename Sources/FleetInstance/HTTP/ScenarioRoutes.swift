@@ -1,5 +1,4 @@
 import FleetModel
-import Foundation
 import Hummingbird
 
 /// `/scenario/...`: health, scenario state and control, and the rate-limited `do_something`.
@@ -95,13 +94,6 @@ enum ScenarioAction: String {
             ])
         }
         self = action
-    }
-}
-
-/// Path captures arrive percent-encoded from Hummingbird; FastAPI hands them over decoded.
-enum PathParameter {
-    static func decode(_ raw: String) -> String {
-        raw.removingPercentEncoding ?? raw
     }
 }
 

@@ -25,7 +25,9 @@ public final class InstanceMetrics: Sendable {
     private let requestSizeSeries = Mutex<[HTTPSeriesKey: ValueHistogram]>([:])
     private let activeSeries = Mutex<[ActiveRequestsKey: Gauge]>([:])
     private let serverNames = Mutex<Set<String>>([])
-    private let countLabels = Mutex<Set<String>>([])
+    /// The `my_count_total` counter of every admitted label, so a count is one lookup, not a
+    /// registry query.
+    private let countCounters = Mutex<[String: Counter]>([:])
     /// Last CPU readings, so the CPU counters can be advanced by the real delta.
     private let lastCPU = Mutex<(user: Double, system: Double)>((0, 0))
 
@@ -51,14 +53,15 @@ public final class InstanceMetrics: Sendable {
 
     /// Counts one event under `label`; false when the label budget is spent.
     public func countEvent(label: String) -> Bool {
-        let admitted = countLabels.withLock { labels in
-            if labels.contains(label) { return true }
-            guard labels.count < Self.maxCountLabels else { return false }
-            labels.insert(label)
-            return true
+        let counter = countCounters.withLock { counters -> Counter? in
+            if let counter = counters[label] { return counter }
+            guard counters.count < Self.maxCountLabels else { return nil }
+            let counter = registry.makeCounter(descriptor: MetricNames.myCount, labels: [("my_label", label)])
+            counters[label] = counter
+            return counter
         }
-        guard admitted else { return false }
-        registry.makeCounter(descriptor: MetricNames.myCount, labels: [("my_label", label)]).increment()
+        guard let counter else { return false }
+        counter.increment()
         return true
     }
 

@@ -46,7 +46,10 @@ public enum FleetConfigLoader {
         let map = ConfigSourceMap(source: source)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // No tag resolution: the typed accessors read each scalar's text themselves, and
+            // Yams' default resolver runs ICU regular expressions on every scalar, which costs
+            // every instance process memory for code it would never run again.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw configError(from: error, yaml: yaml, source: source)
         }

@@ -11,14 +11,22 @@ extension InstanceTests {
     /// the limiter answers 429s that show up in `/metrics`, and a stop ends the traffic at once.
     @Suite("Rate limit scenario")
     struct RateLimitScenarioTests {
-        static func runtime(port: Int, dataDirectory: String, delay: Duration) -> InstanceRuntime {
+        static func runtime(port: Int, dataDirectory: String, delay: Duration, clientRate: Double = 200) -> InstanceRuntime {
             var config = FleetConfig()
-            config.scenarios.scenario3.clientRate = 200
+            config.scenarios.scenario3.clientRate = clientRate
             config.scenarios.scenario3.minDelay = delay
             config.scenarios.scenario3.maxDelay = delay
             return InstanceRuntime(
                 identity: InstanceIdentity(id: "svc-live", host: "127.0.0.1", port: port, dataDirectory: dataDirectory),
                 config: config)
+        }
+
+        /// Every `do_something` call the scenario's client has had answered, allowed or refused.
+        static func doSomethingCount(_ client: TestClient, port: Int) async throws -> Double {
+            let scrape = try await client.scrape()
+            return [200, 429].reduce(0) { total, status in
+                total + (scrape.value("http_server_duration_milliseconds_count", doSomething(status, port: port)) ?? 0)
+            }
         }
 
         /// The scenario's own series: `Host: localhost:<port>` as the original's thread sends.
@@ -129,20 +137,29 @@ extension InstanceTests {
                 kept.park(reused)
                 #expect(kept.take() == nil)
 
-                // Through the controller: the next run of scenario3 sends on the kept connection
-                // and, stopped while it waits, keeps that same connection again.
-                #expect(try await client.send(.post, "/scenario/scenario3?action=start").status == .ok)
-                let sent = try await poll(every: .milliseconds(10), timeout: .seconds(5)) {
-                    try await client.scrape().value("http_server_duration_milliseconds_count", Self.doSomething(200, port: port)) ?? 0 >= 1
+                // Through the controller, with a slow client (2 requests/s) so that each stop
+                // meets it waiting: a run that has sent keeps its connection, and the next run
+                // sends on that same connection and keeps it again.
+                let slow = Self.runtime(port: port, dataDirectory: folder.path, delay: .milliseconds(1), clientRate: 2)
+                let controller = slow.controller
+                let sent: @Sendable (Double) async throws -> Bool = { before in
+                    try await poll(every: .milliseconds(10), timeout: .seconds(5)) {
+                        try await Self.doSomethingCount(client, port: port) > before
+                    }
                 }
-                #expect(sent)
-                #expect(try await client.send(.post, "/scenario/scenario3?action=stop").status == .ok)
-                let parked = try #require(kept.take())
+                var before = try await Self.doSomethingCount(client, port: port)
+                #expect(controller.start(.scenario3, origin: .http) == .started)
+                #expect(try await sent(before))
+                #expect(await controller.stop(.scenario3, origin: .http) == .stopped)
+                let parked = try #require(slow.keptConnection.take())
                 #expect(parked.isOpen)
-                kept.park(parked)
-                #expect(try await client.send(.post, "/scenario/scenario3?action=start").status == .ok)
-                #expect(try await client.send(.post, "/scenario/scenario3?action=stop").status == .ok)
-                #expect(kept.take() === parked)
+                slow.keptConnection.park(parked)
+
+                before = try await Self.doSomethingCount(client, port: port)
+                #expect(controller.start(.scenario3, origin: .http) == .started)
+                #expect(try await sent(before))
+                #expect(await controller.stop(.scenario3, origin: .http) == .stopped)
+                #expect(slow.keptConnection.take() === parked)
                 parked.close()
             }
         }
