@@ -83,6 +83,8 @@ public struct SupervisorLink: Service {
         loop.start()
         defer {
             loop.stop()
+            // The handler holds the box and the loop holds the handler: break the cycle.
+            loopBox.loop = nil
             context.shutdown()
         }
 

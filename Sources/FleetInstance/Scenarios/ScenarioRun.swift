@@ -14,7 +14,7 @@ final class ScenarioRun: Sendable {
     /// Starts `scenario` in its own task.
     static func start(_ scenario: any FailureScenario) -> ScenarioRun {
         let run = ScenarioRun()
-        // The task holds the run until the scenario ends; nothing else needs to.
+        // The task keeps the run alive until the scenario has ended and its waiters have run.
         let task = Task {
             await scenario.run()
             run.end()
@@ -28,8 +28,8 @@ final class ScenarioRun: Sendable {
         task.withLock { $0?.cancel() }
     }
 
-    /// Runs `body` once the scenario has ended (at once if it already has), on the thread
-    /// that ended it.
+    /// Runs `body` once the scenario has ended: at once, on the caller's thread, if it already
+    /// has; otherwise on the scenario's thread as it ends.
     func whenEnded(_ body: @escaping @Sendable () -> Void) {
         let endedAlready = state.withLock { state in
             if !state.ended { state.waiters.append(body) }
