@@ -376,6 +376,20 @@ class Fuzzer:
         print(f"  DEALER/PUSH: {sent} messages queued (the PUB cannot accept them)")
 
     # ---- floods -----------------------------------------------------------------------
+    def drain_replies(self, dealer: zmq.Socket) -> tuple[int, float]:
+        """Receives until 3 s pass without a reply (or the run's time runs short).
+        Returns the number of replies and the time of the last one."""
+        replies = 0
+        last = time.monotonic()
+        while time.monotonic() - last < 3 and self.time_left() > 30:
+            try:
+                dealer.recv_multipart()
+                replies += 1
+                last = time.monotonic()
+            except zmq.Again:
+                pass
+        return replies, last
+
     def flood_command(self) -> None:
         n = self.args.flood
         print(f"== flood: {n} pings, then {n} garbage messages, on one DEALER (command endpoint)", flush=True)
@@ -387,15 +401,7 @@ class Fuzzer:
         for _ in range(n):
             dealer.send_multipart(ping)
         send_time = time.monotonic() - started
-        replies = 0
-        last = time.monotonic()
-        while time.monotonic() - last < 3 and self.time_left() > 30:
-            try:
-                dealer.recv_multipart()
-                replies += 1
-                last = time.monotonic()
-            except zmq.Again:
-                pass
+        replies, last = self.drain_replies(dealer)
         total = last - started
         print(f"  {n} pings sent in {send_time:.2f} s ({n / send_time:,.0f}/s); {replies} pongs back in {total:.2f} s")
         self.figures["ping flood"] = f"{n} sent in {send_time:.2f} s, {replies} pongs in {total:.2f} s ({replies / total:,.0f}/s)"
@@ -404,15 +410,7 @@ class Fuzzer:
         for frames in garbage:
             dealer.send_multipart(frames)
         send_time = time.monotonic() - started
-        replies = 0
-        last = time.monotonic()
-        while time.monotonic() - last < 3 and self.time_left() > 30:
-            try:
-                dealer.recv_multipart()
-                replies += 1
-                last = time.monotonic()
-            except zmq.Again:
-                pass
+        replies, last = self.drain_replies(dealer)
         print(f"  {n} garbage messages sent in {send_time:.2f} s; {replies} error replies")
         self.figures["garbage flood (command)"] = f"{n} sent in {send_time:.2f} s, {replies} error replies"
         dealer.close()
