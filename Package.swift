@@ -6,6 +6,9 @@ import PackageDescription
 /// Module layout mirrors the architecture:
 /// - `CZeroMQ` / `ZeroMQ`: libzmq through pkg-config, behind a small safe Swift wrapper.
 /// - `FleetModel`: what every process shares: configuration, size syntax, the control protocol.
+/// - `FleetProcess`: spawning, reaping and the parent-death signal (no orphans).
+/// - `LoopbackHTTP`: the minimal keep-alive HTTP client of health probes and scenario3.
+/// - `FleetClient`: the control protocol's client side (requests, event subscription).
 /// - `FleetInstance`: one instance of the workshop service (HTTP API, scenarios, `/metrics`).
 /// - `FleetSupervisor`: spawns and keeps instances, the ZeroMQ control plane, Prometheus.
 /// - `FleetChaos`: seeded chaos plans, the answer-key journal and grading.
@@ -52,10 +55,31 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "FleetProcess",
+            dependencies: ["CFleetSystem"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LoopbackHTTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FleetClient",
+            dependencies: ["FleetModel", "ZeroMQ"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "FleetInstance",
             dependencies: [
                 "CFleetSystem",
                 "FleetModel",
+                "FleetProcess",
+                "LoopbackHTTP",
                 "ZeroMQ",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -78,9 +102,9 @@ let package = Package(
         .target(
             name: "FleetSupervisor",
             dependencies: [
-                "CFleetSystem",
                 "FleetModel",
-                "FleetInstance",
+                "FleetProcess",
+                "LoopbackHTTP",
                 "FleetChaos",
                 "ZeroMQ",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -94,6 +118,8 @@ let package = Package(
             name: "FleetCLI",
             dependencies: [
                 "FleetModel",
+                "FleetClient",
+                "FleetProcess",
                 "FleetInstance",
                 "FleetSupervisor",
                 "FleetChaos",
@@ -129,6 +155,7 @@ let package = Package(
             name: "FleetInstanceTests",
             dependencies: [
                 "FleetInstance",
+                "LoopbackHTTP",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
@@ -143,8 +170,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "FleetProcessTests",
+            dependencies: ["FleetProcess"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FleetClientTests",
+            dependencies: ["FleetClient", "FleetModel", "ZeroMQ"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "FleetSupervisorTests",
-            dependencies: ["FleetSupervisor"],
+            dependencies: ["FleetSupervisor", "FleetChaos", "FleetModel"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

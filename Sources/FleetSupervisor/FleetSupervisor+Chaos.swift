@@ -4,138 +4,133 @@ import Foundation
 
 /// Chaos mode: the supervisor executes a seeded plan through the same command path as the CLI,
 /// and writes the answer key (`<data_dir>/chaos-journal.jsonl`, instructor only: no instance
-/// serves it) as it goes.
+/// serves it) as it goes. `ChaosSchedule` decides what is due; this extension carries it out.
 extension FleetSupervisor {
-    /// Where every chaos run of this fleet appends its journal.
-    public nonisolated var chaosJournalPath: String {
-        (options.config.fleet.dataDir as NSString).appendingPathComponent("chaos-journal.jsonl")
-    }
-
-    /// Plans with `seed` (else the configured one, else a fresh one) and runs it in the
-    /// background; a run already in progress is stopped first.
-    public func startChaos(seed requestedSeed: UInt64?, duration: Duration?) async throws -> ChaosSummary {
-        await stopChaos()
+    /// Plans with `seed` (else the configured one, else a fresh one) and starts the run; a run
+    /// already in progress is stopped first (it records its stops in the journal as they come).
+    func startChaos(seed requestedSeed: UInt64?, durationMs: Int64?) -> Result<ChaosSummary, ChaosStartError> {
+        if let durationMs, durationMs <= 0 {
+            return .failure(ChaosStartError(code: "bad_duration", description: "duration_ms must be positive"))
+        }
+        let duration = durationMs.map { Duration.milliseconds($0) } ?? config.chaos.duration
+        if let problem = config.chaos.planSizeProblem(duration: duration) {
+            return .failure(ChaosStartError(code: "bad_duration", description: problem))
+        }
+        if let current = currentChaosRun { interruptChaos(current) }
         let seed = requestedSeed ?? config.chaos.seed ?? ChaosPlanner.freshSeed()
         let plan = ChaosPlanner.plan(settings: config.chaos, instanceIDs: config.instanceIDs, seed: seed, duration: duration)
-        let journal = try ChaosJournal(path: chaosJournalPath)
-        let run = ChaosRun(plan: plan, journal: journal, supervisor: self)
-        chaosTask = Task { await run.execute() }
-        logger.info("chaos started", metadata: ["seed": "\(seed)", "injections": "\(plan.injections.count)"])
-        return ChaosSummary(
-            seed: seed, injections: plan.injections.count, durationMs: plan.duration.wholeMilliseconds, journal: chaosJournalPath)
-    }
-
-    /// Cancels the running plan and waits until it stopped what it had started.
-    public func stopChaos() async {
-        guard let task = chaosTask else { return }
-        chaosTask = nil
-        task.cancel()
-        await task.value
-    }
-
-    func chaosCommand(_ request: ControlRequest) async -> ControlReply {
-        guard request.durationMs.map({ $0 > 0 }) ?? true else {
-            return .failure(id: request.id, code: "bad_duration", message: "duration_ms must be positive")
-        }
-        let duration = request.durationMs.map { Duration.milliseconds($0) } ?? config.chaos.duration
-        if let problem = config.chaos.planSizeProblem(duration: duration) {
-            return .failure(id: request.id, code: "bad_duration", message: problem)
-        }
+        let journal: ChaosJournal
         do {
-            let summary = try await startChaos(seed: request.seed, duration: request.durationMs.map { .milliseconds($0) })
-            return ControlReply(type: "chaos", id: request.id, ok: true, fleet: config.fleet.name, chaos: summary)
+            journal = try ChaosJournal(path: config.chaosJournalPath)
         } catch {
-            return .failure(id: request.id, code: "chaos_failed", message: "cannot start chaos: \(error)")
+            return .failure(ChaosStartError(code: "chaos_failed", description: "cannot start chaos: \(error)"))
         }
+        lastChaosRun += 1
+        let run = lastChaosRun
+        chaosRuns[run] = ChaosRunState(schedule: ChaosSchedule(plan: plan), journal: journal, startedAt: .now)
+        currentChaosRun = run
+        record(.runStarted(seed: seed, at: Date()), in: run)
+        logger.info("chaos started", metadata: ["seed": "\(seed)", "injections": "\(plan.injections.count)"])
+        advanceChaos(at: .now)
+        return .success(ChaosSummary(
+            seed: seed, injections: plan.injections.count, durationMs: plan.duration.wholeMilliseconds,
+            journal: config.chaosJournalPath))
     }
 
-    /// What happened when an injection came due.
-    enum InjectionOutcome: Sendable {
-        case applied
-        case skipped(reason: String)
+    /// `chaos_stop`: ends the current run; the reply goes out once its stops are journaled.
+    func stopChaos(replyingTo client: (envelope: [[UInt8]], requestID: String?)) {
+        guard let run = currentChaosRun, chaosRuns[run] != nil else {
+            reply(ControlReply(id: client.requestID, .done(fleet: config.fleet.name)), to: client.envelope)
+            return
+        }
+        chaosRuns[run]?.waitingReplies.append(client)
+        interruptChaos(run)
     }
 
-    /// Starts `injection` unless its instance is down or busy with another scenario — chaos
-    /// never fights a student for an instance, so there is no 409 storm.
-    func applyInjection(_ injection: Injection) async -> InjectionOutcome {
-        guard let instance = instances[injection.instance], instance.registered, instance.state == .up else {
-            return .skipped(reason: "instance down")
-        }
-        if let busy = instance.scenario {
-            return .skipped(reason: "instance busy with \(busy.rawValue) (started by a student)")
-        }
-        let result = await command(.start, scenario: injection.scenario, on: injection.instance, origin: "chaos")
-        switch result.outcome {
-        case .started:
-            controlPlane?.publish(.chaosInjected, instance: injection.instance, scenario: injection.scenario, origin: "chaos")
-            return .applied
-        case .conflict, .alreadyRunning:
-            let busy = result.scenario?.rawValue ?? "another scenario"
-            return .skipped(reason: "instance busy with \(busy) (started by a student)")
-        default:
-            return .skipped(reason: "no answer from the instance (\(result.outcome.rawValue))")
-        }
+    func interruptChaos(_ run: Int) {
+        if currentChaosRun == run { currentChaosRun = nil }
+        guard let steps = chaosRuns[run]?.schedule.interrupt() else { return }
+        carryOut(steps, of: run)
     }
 
-    /// Stops an injection that was applied; returns how it ended for the journal.
-    func endInjection(_ injection: Injection, reason: String) async -> String {
-        let result = await command(.stop, scenario: injection.scenario, on: injection.instance, origin: "chaos")
-        switch result.outcome {
-        case .stopped: return reason
-        case .notRunning: return "already stopped (the instance restarted or someone stopped it)"
-        default: return "\(reason); stop not confirmed (\(result.outcome.rawValue))"
-        }
-    }
-
-    func publishSkip(_ injection: Injection, reason: String) {
-        controlPlane?.publish(.chaosSkipped, instance: injection.instance, scenario: injection.scenario, origin: "chaos", detail: reason)
-    }
-}
-
-/// One execution of a chaos plan, from its start until its duration passed or it is cancelled.
-struct ChaosRun: Sendable {
-    let plan: ChaosPlan
-    let journal: ChaosJournal
-    let supervisor: FleetSupervisor
-
-    func execute() async {
-        let start = ContinuousClock.now
-        record(.runStarted(seed: plan.seed, at: Date()))
-        var pending = plan.injections.sorted { $0.offset < $1.offset }[...]
-        var active: [(injection: Injection, startedAt: Date)] = []
-        while !Task.isCancelled {
-            // The next thing due: an active injection's end, or the next planned start.
-            let nextEnd = active.map(\.injection.end).min()
-            let nextStart = pending.first?.offset
-            guard let due = [nextEnd, nextStart].compactMap({ $0 }).min() else { break }
-            do { try await Task.sleep(until: start + due, clock: .continuous) } catch { break }
-            if let index = active.firstIndex(where: { $0.injection.end == due }) {
-                let (injection, startedAt) = active.remove(at: index)
-                let reason = await supervisor.endInjection(injection, reason: "hold elapsed")
-                record(.stopped(injection, seed: plan.seed, startedAt: startedAt, at: Date(), reason: reason))
+    /// Hands every run the steps that came due.
+    func advanceChaos(at now: ContinuousClock.Instant) {
+        for run in chaosRuns.keys.sorted() {
+            guard let startedAt = chaosRuns[run]?.startedAt, let steps = chaosRuns[run]?.schedule.due(elapsed: now - startedAt) else {
                 continue
             }
-            guard let injection = pending.popFirst() else { continue }
-            switch await supervisor.applyInjection(injection) {
-            case .applied:
-                active.append((injection, Date()))
-                record(.applied(injection, seed: plan.seed, at: active.last!.startedAt))
-            case .skipped(let reason):
-                await supervisor.publishSkip(injection, reason: reason)
-                record(.skipped(injection, seed: plan.seed, at: Date(), reason: reason))
-            }
+            carryOut(steps, of: run)
         }
-        let interrupted = Task.isCancelled
-        for (injection, startedAt) in active {
-            let reason = await supervisor.endInjection(injection, reason: interrupted ? "chaos stopped" : "run ended")
-            record(.stopped(injection, seed: plan.seed, startedAt: startedAt, at: Date(), reason: reason))
-        }
-        record(.runEnded(seed: plan.seed, at: Date(), reason: interrupted ? "interrupted" : "completed"))
-        journal.close()
     }
 
-    private func record(_ entry: JournalEntry) {
+    private func carryOut(_ steps: [ChaosSchedule.Step], of run: Int) {
+        for step in steps {
+            switch step {
+            case .apply(let injection):
+                switch state.chaosEligibility(of: injection.instance) {
+                case .eligible:
+                    send(.start(injection.scenario), to: [injection.instance], origin: .chaos, purpose: .chaosApply(run: run, injection))
+                case .down:
+                    chaosSkipped(run: run, injection, reason: "instance down")
+                case .busy(let scenario):
+                    chaosSkipped(run: run, injection, reason: "instance busy with \(scenario.rawValue) (started by a student)")
+                }
+            case .end(let active, let reason):
+                send(.stop(active.injection.scenario), to: [active.injection.instance], origin: .chaos,
+                     purpose: .chaosEnd(run: run, active, reason: reason))
+            case .finish(let reason):
+                finishChaos(run, reason: reason)
+            }
+        }
+    }
+
+    /// A start sent by chaos was answered.
+    func chaosApplied(run: Int, _ injection: Injection, result: InstanceResult?) {
+        switch result?.outcome {
+        case .started?:
+            controlPlane?.publish(.chaosInjected, instance: injection.instance, scenario: injection.scenario, origin: .chaos)
+            let now = Date()
+            record(.applied(injection, seed: chaosRuns[run]?.schedule.plan.seed ?? 0, at: now), in: run)
+            carryOut(chaosRuns[run]?.schedule.applied(injection, startedAt: now) ?? [], of: run)
+        case .conflict?, .alreadyRunning?:
+            let busy = result?.scenario?.rawValue ?? "another scenario"
+            chaosSkipped(run: run, injection, reason: "instance busy with \(busy) (started by a student)")
+        default:
+            chaosSkipped(run: run, injection, reason: "no answer from the instance (\(result?.outcome.rawValue ?? "none"))")
+        }
+    }
+
+    /// A stop sent by chaos was answered: journal how the injection ended.
+    func chaosEnded(run: Int, _ active: ChaosSchedule.Active, reason: String, result: InstanceResult?) {
+        let ending: String
+        switch result?.outcome {
+        case .stopped?: ending = reason
+        case .notRunning?: ending = "already stopped (the instance restarted or someone stopped it)"
+        default: ending = "\(reason); stop not confirmed (\(result?.outcome.rawValue ?? "none"))"
+        }
+        let seed = chaosRuns[run]?.schedule.plan.seed ?? 0
+        record(.stopped(active.injection, seed: seed, startedAt: active.startedAt, at: Date(), reason: ending), in: run)
+        carryOut(chaosRuns[run]?.schedule.ended() ?? [], of: run)
+    }
+
+    private func chaosSkipped(run: Int, _ injection: Injection, reason: String) {
+        controlPlane?.publish(.chaosSkipped, instance: injection.instance, scenario: injection.scenario, origin: .chaos, detail: reason)
+        record(.skipped(injection, seed: chaosRuns[run]?.schedule.plan.seed ?? 0, at: Date(), reason: reason), in: run)
+        carryOut(chaosRuns[run]?.schedule.applied(injection, startedAt: nil) ?? [], of: run)
+    }
+
+    private func finishChaos(_ run: Int, reason: String) {
+        guard let finished = chaosRuns.removeValue(forKey: run) else { return }
+        if currentChaosRun == run { currentChaosRun = nil }
+        try? finished.journal.append(.runEnded(seed: finished.schedule.plan.seed, at: Date(), reason: reason))
+        finished.journal.close()
+        for client in finished.waitingReplies {
+            reply(ControlReply(id: client.requestID, .done(fleet: config.fleet.name)), to: client.envelope)
+        }
+    }
+
+    private func record(_ entry: JournalEntry, in run: Int) {
         // The answer key must not take the fleet down: a full disk loses a line, not the run.
-        try? journal.append(entry)
+        try? chaosRuns[run]?.journal.append(entry)
     }
 }

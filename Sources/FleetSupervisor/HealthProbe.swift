@@ -1,4 +1,4 @@
-import FleetInstance
+import LoopbackHTTP
 
 /// Asks an instance `GET /scenario/health` over loopback.
 enum HealthProbe {

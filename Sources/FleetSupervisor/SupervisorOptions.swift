@@ -1,4 +1,5 @@
 import FleetModel
+import FleetProcess
 
 /// How `fleet up` runs its supervisor.
 public struct SupervisorOptions: Sendable {
@@ -8,10 +9,28 @@ public struct SupervisorOptions: Sendable {
     public var configPath: String?
     /// The executable spawned as `<executable> instance …`; by default this one.
     public var executable: String
+    /// The Prometheus the supervisor runs beside the fleet, if any.
+    public var prometheus: PrometheusServer?
+    /// Start a chaos run once the fleet is ready (`fleet up --chaos [--seed S]`).
+    public var chaosAtStart: ChaosAtStart?
 
-    public init(config: FleetConfig, configPath: String?, executable: String = ChildProcess.currentExecutable) {
+    /// `fleet up --chaos`: the seed, or nil for the configured one (else a fresh one).
+    public struct ChaosAtStart: Sendable {
+        public var seed: UInt64?
+
+        public init(seed: UInt64?) {
+            self.seed = seed
+        }
+    }
+
+    public init(
+        config: FleetConfig, configPath: String?, executable: String = ChildProcess.currentExecutable,
+        prometheus: PrometheusServer? = nil, chaosAtStart: ChaosAtStart? = nil
+    ) {
         self.config = config
         self.configPath = configPath
         self.executable = executable
+        self.prometheus = prometheus
+        self.chaosAtStart = chaosAtStart
     }
 }

@@ -1,32 +1,23 @@
-import FleetModel
-import Foundation
 import ServiceLifecycle
 
-/// `fleet up` as a service: start the fleet, report it ready, supervise until shutdown.
+/// `fleet up` as a service: run the fleet until a graceful shutdown (a signal, or the
+/// supervisor's own `shutdown` command) and stop it in order.
 public struct SupervisorService: Service {
     let supervisor: FleetSupervisor
-    let readyTimeout: Duration
-    /// Called once every instance answered health (or the timeout passed), with the fleet's state.
-    let onReady: @Sendable ([InstanceStatus], _ unhealthy: [String]) -> Void
+    /// Called once every instance answered health (or the ready timeout passed).
+    let onReady: @Sendable (ReadyReport) -> Void
 
-    public init(
-        supervisor: FleetSupervisor, readyTimeout: Duration,
-        onReady: @escaping @Sendable ([InstanceStatus], _ unhealthy: [String]) -> Void
-    ) {
+    public init(supervisor: FleetSupervisor, onReady: @escaping @Sendable (ReadyReport) -> Void) {
         self.supervisor = supervisor
-        self.readyTimeout = readyTimeout
         self.onReady = onReady
     }
 
     public func run() async throws {
         let supervisor = self.supervisor
         try await withGracefulShutdownHandler {
-            try await supervisor.start()
-            let unhealthy = await supervisor.waitUntilHealthy(timeout: readyTimeout)
-            onReady(await supervisor.statuses(), unhealthy)
-            await supervisor.run()
+            try await supervisor.run(onReady: onReady)
         } onGracefulShutdown: {
-            Task { await supervisor.requestShutdown() }
+            supervisor.requestShutdown()
         }
     }
 }

@@ -58,7 +58,11 @@ struct ControlPlaneTests {
             let frames = try #require(reply, "no reply to \(String(decoding: payload.prefix(40), as: UTF8.self))")
             let decoded = try ControlProtocol.decode(ControlReply.self, from: frames.last!)
             #expect(decoded.ok == false)
-            #expect(decoded.error?.code == code)
+            guard case .error(let error) = decoded.body else {
+                Issue.record("expected an error reply, got \(decoded)")
+                continue
+            }
+            #expect(error.code == code)
         }
 
         // Command endpoint as a DEALER with odd framing, and the instance endpoint with spoofed

@@ -6,11 +6,11 @@ import Testing
     @Test func aSecondLockOnTheSameFolderIsRefusedUntilReleased() throws {
         let directory = NSTemporaryDirectory() + "fleetsim-lock-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let first = try FleetLock(dataDirectory: directory)
-        #expect(throws: FleetLock.LockError.self) { _ = try FleetLock(dataDirectory: directory) }
+        let first = try FleetLock(path: directory + "/supervisor.lock")
+        #expect(throws: FleetLock.LockError.self) { _ = try FleetLock(path: directory + "/supervisor.lock") }
         first.release()
         #expect(!FileManager.default.fileExists(atPath: first.path))
-        let second = try FleetLock(dataDirectory: directory)
+        let second = try FleetLock(path: directory + "/supervisor.lock")
         second.release()
     }
 }

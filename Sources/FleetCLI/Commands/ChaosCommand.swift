@@ -1,7 +1,7 @@
 import ArgumentParser
 import FleetChaos
 import FleetModel
-import FleetSupervisor
+import FleetClient
 import Foundation
 
 /// `fleet chaos …`: seeded surprise failures and the instructor's answer key.
@@ -80,9 +80,8 @@ struct ChaosRunCommand: ParsableCommand {
 
     func run() throws {
         let duration = try plan.parsedDuration()
-        let request = ControlRequest(type: .chaos, seed: plan.seed, durationMs: duration.map(\.wholeMilliseconds))
-        let reply = try CLIErrors.reporting { try fleet.client().send(request) }
-        guard let summary = reply.chaos else { throw CLIErrors.Failure(message: "the supervisor did not start chaos") }
+        let reply = try fleet.send(.chaos(seed: plan.seed, durationMs: duration.map(\.wholeMilliseconds)))
+        guard case .chaos(_, let summary) = reply else { throw CLIErrors.Failure(message: "the supervisor did not start chaos") }
         print("chaos running: seed \(summary.seed), \(summary.injections) injections over \(DurationSyntax.format(.milliseconds(summary.durationMs)))")
         print("answer key: \(summary.journal) (`fleet chaos reveal`)")
     }
@@ -96,7 +95,7 @@ struct ChaosStopCommand: ParsableCommand {
     @OptionGroup var fleet: FleetOptions
 
     func run() throws {
-        _ = try CLIErrors.reporting { try fleet.client().send(ControlRequest(type: .chaosStop)) }
+        _ = try fleet.send(.chaosStop)
         print("chaos stopped")
     }
 }
@@ -140,7 +139,7 @@ struct ChaosGradeCommand: ParsableCommand {
 }
 
 private func journalPath(_ fleet: FleetOptions) throws -> String {
-    let path = (try fleet.loadConfig().fleet.dataDir as NSString).appendingPathComponent("chaos-journal.jsonl")
+    let path = try fleet.loadConfig().chaosJournalPath
     guard FileManager.default.fileExists(atPath: path) else {
         throw CLIErrors.Failure(message: "no chaos journal at \(path): no chaos has run with this data folder")
     }

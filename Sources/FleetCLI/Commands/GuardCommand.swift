@@ -1,5 +1,5 @@
 import ArgumentParser
-import FleetInstance
+import FleetProcess
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -23,7 +23,7 @@ struct GuardCommand: ParsableCommand {
 
     func run() throws {
         guard let program = command.first else { throw ValidationError("give the program to run after --") }
-        guard SupervisorLink.armParentDeathSignal(supervisorPID: parentPID) else {
+        guard ParentDeath.arm(expectedParent: parentPID) else {
             throw ExitCode(1)  // the parent is already gone
         }
         let argv = command.map { strdup($0) } + [nil]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetInstance
 import FleetModel
+import FleetProcess
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -38,10 +39,20 @@ struct InstanceCommand: AsyncParsableCommand {
         guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw ValidationError("--id must be letters, digits, '-' or '_', got '\(id)'")
         }
+        _ = try supervisorEndpoint()
+    }
+
+    /// `--supervisor`, checked as the configuration checks endpoints.
+    private func supervisorEndpoint() throws -> ControlEndpointAddress? {
+        guard let supervisor else { return nil }
+        switch ControlEndpointAddress.parse(supervisor) {
+        case .success(let address): return address
+        case .failure(let invalid): throw ValidationError("--supervisor: \(invalid.message)")
+        }
     }
 
     func run() async throws {
-        if let supervisorPID, !SupervisorLink.armParentDeathSignal(supervisorPID: supervisorPID) {
+        if let supervisorPID, !ParentDeath.arm(expectedParent: supervisorPID) {
             // The supervisor died before we armed the signal: never run as an orphan.
             throw ExitCode(1)
         }
@@ -52,7 +63,7 @@ struct InstanceCommand: AsyncParsableCommand {
             dataDirectory: config.dataDirectory(ofInstance: id))
         let runtime = InstanceRuntime(identity: identity, config: config)
         var services: [any Service] = []
-        if let supervisor {
+        if let supervisor = try supervisorEndpoint() {
             services.append(
                 SupervisorLink(
                     runtime: runtime, endpoint: supervisor, supervisorPID: supervisorPID,

@@ -21,7 +21,7 @@ struct PrometheusConfigCommand: ParsableCommand {
 
     func run() throws {
         let config = try fleet.loadConfig()
-        let directory = FleetOptions.absolutePath(out ?? (config.fleet.dataDir as NSString).appendingPathComponent("prometheus"))
+        let directory = FleetOptions.absolutePath(out ?? config.prometheusDirectory)
         let files = PrometheusConfiguration(config: config, directory: directory)
         try files.write(ruleFiles: RuleFiles.existing(config.prometheus.ruleFiles))
         print("wrote \(files.configPath)\nwrote \(files.targetsPath)")

@@ -43,7 +43,7 @@ struct UpCommand: AsyncParsableCommand {
         try config.validate(source: "command line")
         let logger = CLILogging.logger(label: "fleet.supervisor")
 
-        let lock = try FleetLock(dataDirectory: config.fleet.dataDir)
+        let lock = try FleetLock(path: config.supervisorLockPath)
         defer {
             lock.release()
             // Only when empty: the folder may hold the chaos answer key, or be the user's own.
@@ -57,51 +57,22 @@ struct UpCommand: AsyncParsableCommand {
         try Preflight.checkResources(config)
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
-        var prometheusLine = "prometheus: off (prometheus.enabled: \(config.prometheus.enabled.rawValue)" +
-            (config.prometheus.enabled == .auto ? ", binary not found; `sudo apt-get install prometheus`)" : ")")
-        if let prometheusBinary {
-            let server = PrometheusServer(
-                configuration: PrometheusConfiguration(
-                    config: config, directory: (config.fleet.dataDir as NSString).appendingPathComponent("prometheus")),
-                binary: prometheusBinary, ruleFiles: RuleFiles.existing(config.prometheus.ruleFiles), logger: logger)
-            prometheusLine = "prometheus: \(server.url)"
-            services.append(.init(service: server))
+        let prometheus = prometheusBinary.map { binary in
+            PrometheusServer(
+                configuration: PrometheusConfiguration(config: config, directory: config.prometheusDirectory),
+                binary: binary, ruleFiles: RuleFiles.existing(config.prometheus.ruleFiles), logger: logger)
         }
-        let prometheusSummary = prometheusLine
+        let prometheusLine = prometheus.map { "prometheus: \($0.url)" }
+            ?? "prometheus: off (prometheus.enabled: \(config.prometheus.enabled.rawValue)"
+                + (config.prometheus.enabled == .auto ? ", binary not found; `sudo apt-get install prometheus`)" : ")")
         let supervisor = FleetSupervisor(
-            options: SupervisorOptions(config: config, configPath: fleet.resolvedConfigPath), logger: logger)
-        let fleetName = config.fleet.name
+            options: SupervisorOptions(
+                config: config, configPath: fleet.resolvedConfigPath, prometheus: prometheus,
+                chaosAtStart: chaos ? .init(seed: chaosSeed) : nil),
+            logger: logger)
         let resolved = config
-        let runChaos = chaos
-        let chaosSeed = self.chaosSeed
-        let supervisorService = SupervisorService(
-            supervisor: supervisor, readyTimeout: config.supervisor.readyTimeout
-        ) { statuses, unhealthy in
-            var table = TextTable(header: ["ID", "DOCS", "METRICS", "PID"])
-            for status in statuses {
-                table.append([status.id, status.url + "/docs", status.url + "/metrics", status.pid.map(String.init) ?? "-"])
-            }
-            print("fleet '\(fleetName)': \(statuses.count - unhealthy.count) of \(statuses.count) instances ready\n\(table.render())", terminator: "")
-            if !unhealthy.isEmpty { print("not healthy yet: \(unhealthy.joined(separator: ", "))") }
-            print("control: \(resolved.commandEndpoint)  events: \(resolved.eventsEndpoint)")
-            if resolved.supervisor.metricsPort > 0 {
-                print("supervisor metrics: http://\(resolved.fleet.host):\(resolved.supervisor.metricsPort)/metrics")
-            }
-            print(prometheusSummary)
-            if runChaos {
-                Task {
-                    do {
-                        let summary = try await supervisor.startChaos(seed: chaosSeed, duration: nil)
-                        print("chaos running: seed \(summary.seed), \(summary.injections) injections; answer key \(summary.journal)")
-                    } catch {
-                        print("chaos could not start: \(error)")
-                    }
-                    fflush(nil)
-                }
-            }
-            print("Ctrl-C stops the fleet.")
-            // Piped output (a log file, a test) must see the table now, not at exit.
-            fflush(nil)
+        let supervisorService = SupervisorService(supervisor: supervisor) { report in
+            Self.printReady(report, config: resolved, prometheusLine: prometheusLine)
         }
         if config.supervisor.metricsPort > 0 {
             services.append(.init(service: supervisor.metricsApplication(logger: logger)))
@@ -117,10 +88,38 @@ struct UpCommand: AsyncParsableCommand {
         removeFleetFiles(config)
     }
 
-    /// The control sockets and the data folder itself, when nothing else is left in it.
+    /// What the class needs to know once the fleet is up: every instance's URLs, the control
+    /// endpoints, Prometheus and chaos.
+    private static func printReady(_ report: ReadyReport, config: FleetConfig, prometheusLine: String) {
+        var table = TextTable(header: ["ID", "DOCS", "METRICS", "PID"])
+        for status in report.statuses {
+            table.append([status.id, status.url + "/docs", status.url + "/metrics", status.pid.map(String.init) ?? "-"])
+        }
+        let ready = report.statuses.count - report.unhealthy.count
+        print("fleet '\(config.fleet.name)': \(ready) of \(report.statuses.count) instances ready\n\(table.render())", terminator: "")
+        if !report.unhealthy.isEmpty { print("not healthy yet: \(report.unhealthy.joined(separator: ", "))") }
+        print("control: \(config.commandEndpoint)  events: \(config.eventsEndpoint)")
+        if config.supervisor.metricsPort > 0 {
+            print("supervisor metrics: http://\(config.fleet.host):\(config.supervisor.metricsPort)/metrics")
+        }
+        print(prometheusLine)
+        switch report.chaos {
+        case .success(let summary)?:
+            print("chaos running: seed \(summary.seed), \(summary.injections) injections; answer key \(summary.journal)")
+        case .failure(let error)?:
+            print("chaos could not start: \(error)")
+        case nil:
+            break
+        }
+        print("Ctrl-C stops the fleet.")
+        // Piped output (a log file, a test) must see the table now, not at exit.
+        fflush(nil)
+    }
+
+    /// The control sockets; the data folder itself goes when empty (see `run`).
     private func removeFleetFiles(_ config: FleetConfig) {
-        for endpoint in [config.commandEndpoint, config.eventsEndpoint, config.instancesEndpoint] where endpoint.hasPrefix("ipc://") {
-            try? FileManager.default.removeItem(atPath: String(endpoint.dropFirst(6)))
+        for endpoint in [config.commandEndpoint, config.eventsEndpoint, config.instancesEndpoint] {
+            if let path = endpoint.socketPath { try? FileManager.default.removeItem(atPath: path) }
         }
     }
 }

@@ -1,4 +1,3 @@
-import CFleetSystem
 import FleetModel
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +20,7 @@ import ZeroMQ
 /// the instance down gracefully (the scenario is stopped and its files deleted).
 public struct SupervisorLink: Service {
     let runtime: InstanceRuntime
-    let endpoint: String
+    let endpoint: ControlEndpointAddress
     let supervisorPID: Int32?
     let settings: SupervisorSettings
     let logger: Logger
@@ -37,19 +36,12 @@ public struct SupervisorLink: Service {
         }
     }
 
-    public init(runtime: InstanceRuntime, endpoint: String, supervisorPID: Int32?, settings: SupervisorSettings, logger: Logger) {
+    public init(runtime: InstanceRuntime, endpoint: ControlEndpointAddress, supervisorPID: Int32?, settings: SupervisorSettings, logger: Logger) {
         self.runtime = runtime
         self.endpoint = endpoint
         self.supervisorPID = supervisorPID
         self.settings = settings
         self.logger = logger
-    }
-
-    /// Arms the kernel's parent-death signal; call as early as possible in the instance process.
-    /// Returns false when the parent is already not `supervisorPID` (it died before we armed it).
-    public static func armParentDeathSignal(supervisorPID: Int32) -> Bool {
-        _ = fleet_set_parent_death_signal(SIGTERM)
-        return getppid() == supervisorPID
     }
 
     public func run() async throws {
@@ -58,7 +50,7 @@ public struct SupervisorLink: Service {
         try socket.setRoutingID(Array(runtime.identity.id.utf8))
         try socket.setMaxMessageSize(Int64(ControlProtocol.maxMessageBytes))
         try socket.setReconnectInterval(milliseconds: 100)
-        try socket.connect(endpoint)
+        try socket.connect(endpoint.description)
 
         let link = LinkState(now: .now)
         let logger = self.logger
@@ -89,16 +81,16 @@ public struct SupervisorLink: Service {
         }
 
         send(InstanceReport(
-            type: .register, instance: runtime.identity.id, scenario: runtime.controller.current,
-            pid: getpid(), port: runtime.identity.port), on: loop)
+            instance: runtime.identity.id, scenario: runtime.controller.current,
+            .register(pid: getpid(), port: runtime.identity.port)), on: loop)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await heartbeat(loop: loop, link: link) }
             group.addTask {
                 for await change in runtime.controller.changes() where change.origin != .supervisor {
                     send(InstanceReport(
-                        type: .state, instance: runtime.identity.id, scenario: change.running ? change.alias : nil,
-                        origin: change.origin.rawValue), on: loop)
+                        instance: runtime.identity.id, scenario: change.running ? change.alias : nil,
+                        .state(origin: change.origin)), on: loop)
                 }
             }
             group.addTask {
@@ -116,7 +108,7 @@ public struct SupervisorLink: Service {
     private func heartbeat(loop: ZMQEventLoop, link: LinkState) async throws {
         let deadline = settings.heartbeatInterval * settings.heartbeatMisses
         while !Task.isCancelled {
-            send(InstanceReport(type: .heartbeat, instance: runtime.identity.id, scenario: runtime.controller.current), on: loop)
+            send(InstanceReport(instance: runtime.identity.id, scenario: runtime.controller.current, .heartbeat), on: loop)
             if let supervisorPID, getppid() != supervisorPID {
                 throw LinkError.supervisorGone("parent process \(supervisorPID) exited")
             }
@@ -140,34 +132,31 @@ public struct SupervisorLink: Service {
             logger.warning("dropped control message: \(error)")
             return
         }
-        guard order.type == .command else { return }
+        guard case .command(let id, let action) = order else { return }
         let controller = runtime.controller
-        switch (order.action, order.scenario) {
-        case (.start, let scenario?):
+        switch action {
+        case .start(let scenario):
             let outcome: CommandOutcome
             switch controller.start(scenario, origin: .supervisor) {
             case .started: outcome = .started
             case .alreadyRunning: outcome = .alreadyRunning
             case .conflict: outcome = .conflict
             }
-            acknowledge(order, outcome: outcome, on: loop)
-        case (.stop, let scenario?):
+            acknowledge(id, outcome: outcome, on: loop)
+        case .stop(let scenario):
             controller.stop(scenario, origin: .supervisor) { outcome in
-                acknowledge(order, outcome: outcome == .stopped ? .stopped : .notRunning, on: loop)
+                acknowledge(id, outcome: outcome == .stopped ? .stopped : .notRunning, on: loop)
             }
-        case (.stopAll, _):
+        case .stopAll:
             controller.stopAll(origin: .supervisor) { stopped in
-                acknowledge(order, outcome: stopped != nil ? .stopped : .notRunning, on: loop)
+                acknowledge(id, outcome: stopped != nil ? .stopped : .notRunning, on: loop)
             }
-        default:
-            logger.warning("dropped command without action or scenario", metadata: ["id": "\(order.id ?? "-")"])
         }
     }
 
-    private func acknowledge(_ order: SupervisorOrder, outcome: CommandOutcome, on loop: ZMQEventLoop) {
+    private func acknowledge(_ id: String, outcome: CommandOutcome, on loop: ZMQEventLoop) {
         send(InstanceReport(
-            type: .ack, instance: runtime.identity.id, scenario: runtime.controller.current,
-            id: order.id, outcome: outcome), on: loop)
+            instance: runtime.identity.id, scenario: runtime.controller.current, .ack(id: id, outcome: outcome)), on: loop)
     }
 
     private func send(_ report: InstanceReport, on loop: ZMQEventLoop) {

@@ -1,3 +1,4 @@
+import FleetModel
 import Hummingbird
 
 /// Records the OpenTelemetry-style HTTP server metrics of the original service.
@@ -35,9 +36,7 @@ public struct HTTPMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let metrics = self.metrics
         let record: @Sendable () -> Void = {
             // Whole milliseconds, as the OpenTelemetry instrumentation records them.
-            let elapsed = ContinuousClock.now - start
-            let milliseconds = (Double(elapsed.components.seconds) * 1000
-                + Double(elapsed.components.attoseconds) / 1e15).rounded()
+            let milliseconds = (ContinuousClock.now - start).fractionalMilliseconds.rounded()
             metrics.recordRequest(
                 method: method, serverName: serverName, statusCode: status, target: context.endpointPath,
                 milliseconds: milliseconds, requestBytes: requestBytes, responseBytes: responseBytes)

@@ -1,3 +1,4 @@
+import LoopbackHTTP
 import Synchronization
 
 /// Keeps scenario3's keep-alive connection to its own server from one run to the next.

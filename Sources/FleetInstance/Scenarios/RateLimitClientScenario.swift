@@ -1,3 +1,4 @@
+import LoopbackHTTP
 import FleetModel
 
 /// scenario3: a client inside the instance calls its own `/scenario/do_something` — real HTTP

@@ -57,7 +57,7 @@ public final class ScenarioController: Sendable {
 
     /// Starts `alias` unless a scenario is already running. Returns at once: the scenario's
     /// work runs in its own task.
-    public func start(_ alias: ScenarioAlias, origin: ChangeOrigin) -> StartOutcome {
+    public func start(_ alias: ScenarioAlias, origin: EventOrigin) -> StartOutcome {
         // Changes are published under the state lock, so subscribers see them in state order.
         state.withLock { state -> StartOutcome in
             switch state {
@@ -77,7 +77,7 @@ public final class ScenarioController: Sendable {
     public static let releaseTimeout: Duration = .seconds(2)
 
     /// Stops `alias` if it runs, waiting (bounded) until it has released what it held.
-    public func stop(_ alias: ScenarioAlias, origin: ChangeOrigin) async -> StopOutcome {
+    public func stop(_ alias: ScenarioAlias, origin: EventOrigin) async -> StopOutcome {
         await withCheckedContinuation { continuation in
             stop(alias, origin: origin) { continuation.resume(returning: $0) }
         }
@@ -86,7 +86,7 @@ public final class ScenarioController: Sendable {
     /// Stops `alias` if it runs and calls `completion` once it has released what it held (or
     /// after `releaseTimeout`), on the thread where that happened. `.notRunning` is answered at
     /// once, on the calling thread.
-    public func stop(_ alias: ScenarioAlias, origin: ChangeOrigin, completion: @escaping @Sendable (StopOutcome) -> Void) {
+    public func stop(_ alias: ScenarioAlias, origin: EventOrigin, completion: @escaping @Sendable (StopOutcome) -> Void) {
         let run = state.withLock { state -> ScenarioRun? in
             guard case .running(let running, let run) = state, running == alias else { return nil }
             state = .stopping(alias)
@@ -119,13 +119,13 @@ public final class ScenarioController: Sendable {
 
     /// Stops whatever runs; returns what was stopped.
     @discardableResult
-    public func stopAll(origin: ChangeOrigin) async -> ScenarioAlias? {
+    public func stopAll(origin: EventOrigin) async -> ScenarioAlias? {
         guard let running = runningScenario else { return nil }
         return await stop(running, origin: origin) == .stopped ? running : nil
     }
 
     /// Stops whatever runs and calls `completion` with what was stopped, as `stop` does.
-    public func stopAll(origin: ChangeOrigin, completion: @escaping @Sendable (ScenarioAlias?) -> Void) {
+    public func stopAll(origin: EventOrigin, completion: @escaping @Sendable (ScenarioAlias?) -> Void) {
         guard let running = runningScenario else {
             completion(nil)
             return

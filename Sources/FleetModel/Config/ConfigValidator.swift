@@ -115,13 +115,11 @@ struct ConfigValidator {
             (supervisor.control.instances, config.instancesEndpoint, "supervisor.control.instances"),
         ]
         for (configured, resolved, key) in defaults where configured == nil {
-            if case .failure = ControlEndpointAddress.parse(resolved) {
-                let path = resolved.dropFirst("ipc://".count)
-                throw map.error("fleet.data_dir",
-                    "expected a data_dir short enough for its control sockets, found \(config.fleet.dataDir.quotedForMessage), "
-                    + "which makes the socket path \(String(path).quotedForMessage) \(path.utf8.count) bytes long "
-                    + "(at most \(ControlEndpointAddress.maximumSocketPathBytes)); choose a shorter data_dir or set \(key)")
-            }
+            guard let path = resolved.socketPath, path.utf8.count > ControlEndpointAddress.maximumSocketPathBytes else { continue }
+            throw map.error("fleet.data_dir",
+                "expected a data_dir short enough for its control sockets, found \(config.fleet.dataDir.quotedForMessage), "
+                + "which makes the socket path \(path.quotedForMessage) \(path.utf8.count) bytes long "
+                + "(at most \(ControlEndpointAddress.maximumSocketPathBytes)); choose a shorter data_dir or set \(key)")
         }
     }
 

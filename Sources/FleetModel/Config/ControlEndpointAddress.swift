@@ -1,18 +1,21 @@
-/// A ZeroMQ endpoint of the control plane (`supervisor.control.*`), as the configuration checks it.
+/// A ZeroMQ endpoint of the control plane (`supervisor.control.*`), as the configuration checks
+/// it and as the supervisor binds and clients connect to it.
 ///
 /// Only `tcp://` on loopback and `ipc://` make sense here: the supervisor, the CLI and the
 /// instances are separate processes on one machine, so `inproc://` cannot connect them and
 /// `pgm://`/`epgm://`/`udp://` are for other socket types.
-enum ControlEndpointAddress: Equatable {
+public enum ControlEndpointAddress: Sendable, Equatable, CustomStringConvertible {
     /// `tcp://host:port` with a loopback host.
     case tcp(host: String, port: Int)
     /// `ipc://path`, a Unix domain socket.
     case ipc(path: String)
 
     /// Why an endpoint was rejected, as a phrase that follows the key in an error.
-    struct Invalid: Error, Equatable {
-        let message: String
+    public struct Invalid: Error, Equatable {
+        public let message: String
     }
+
+    private static let ipcScheme = "ipc://"
 
     /// The examples every message shows.
     static let expectation = #"expected a ZeroMQ endpoint like "tcp://127.0.0.1:7001" or "ipc:///tmp/fleet/control.sock""#
@@ -26,11 +29,25 @@ enum ControlEndpointAddress: Equatable {
     static let maximumSocketPathBytes = 103
     #endif
 
+    /// The endpoint as ZeroMQ spells it.
+    public var description: String {
+        switch self {
+        case .ipc(let path): return "ipc://\(path)"
+        case .tcp(let host, let port): return "tcp://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        }
+    }
+
+    /// The socket file of an `ipc://` endpoint: it exists while the supervisor runs.
+    public var socketPath: String? {
+        if case .ipc(let path) = self { return path }
+        return nil
+    }
+
     /// Parses and checks `endpoint`.
-    static func parse(_ endpoint: String) -> Result<ControlEndpointAddress, Invalid> {
+    public static func parse(_ endpoint: String) -> Result<ControlEndpointAddress, Invalid> {
         let found = "found \(endpoint.quotedForMessage)"
-        if endpoint.hasPrefix("ipc://") {
-            let path = String(endpoint.dropFirst("ipc://".count))
+        if endpoint.hasPrefix(ipcScheme) {
+            let path = String(endpoint.dropFirst(ipcScheme.count))
             guard !path.isEmpty else { return .failure(Invalid(message: "\(expectation), \(found): the socket path is empty")) }
             guard path.utf8.count <= maximumSocketPathBytes else {
                 return .failure(Invalid(message: "expected a socket path of at most \(maximumSocketPathBytes) bytes, "

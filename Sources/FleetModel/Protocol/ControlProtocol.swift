@@ -36,6 +36,8 @@ public enum ControlProtocol {
         guard header.v == version else { throw .unsupportedVersion(header.v) }
         do {
             return try JSONDecoder().decode(Message.self, from: data)
+        } catch let refusal as ControlProtocolError {
+            throw refusal
         } catch {
             throw .malformed(Self.describe(error))
         }
@@ -64,6 +66,15 @@ public enum ControlProtocolError: Error, Equatable, CustomStringConvertible {
     case tooLarge(Int)
     case unsupportedVersion(Int)
     case malformed(String)
+    /// Valid JSON asking for something that does not exist (an unknown scenario, say): answered
+    /// with the body's own code, and the request's id when it had one.
+    case refused(ControlErrorBody, requestID: String?)
+
+    /// The id of the refused request, when it could be read: the error reply echoes it.
+    public var requestID: String? {
+        if case .refused(_, let id) = self { return id }
+        return nil
+    }
 
     /// The stable `error.code` of an error reply.
     public var code: String {
@@ -71,6 +82,7 @@ public enum ControlProtocolError: Error, Equatable, CustomStringConvertible {
         case .tooLarge: return "too_large"
         case .unsupportedVersion: return "unsupported_version"
         case .malformed: return "malformed"
+        case .refused(let body, _): return body.code
         }
     }
 
@@ -79,6 +91,7 @@ public enum ControlProtocolError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let size): return "message of \(size) bytes exceeds \(ControlProtocol.maxMessageBytes)"
         case .unsupportedVersion(let version): return "protocol version \(version) is not supported (this fleet speaks \(ControlProtocol.version))"
         case .malformed(let reason): return "malformed message: \(reason)"
+        case .refused(let body, _): return body.message
         }
     }
 }

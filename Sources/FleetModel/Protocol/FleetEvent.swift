@@ -20,13 +20,13 @@ public struct FleetEvent: Codable, Sendable, Equatable {
     public var event: Kind
     public var instance: String?
     public var scenario: ScenarioAlias?
-    /// `http`, `supervisor`, `chaos`, `shutdown`, `restart`…
-    public var origin: String?
+    /// Who made a scenario change.
+    public var origin: EventOrigin?
     public var detail: String?
 
     public init(
         seq: UInt64, time: String, event: Kind, instance: String? = nil, scenario: ScenarioAlias? = nil,
-        origin: String? = nil, detail: String? = nil
+        origin: EventOrigin? = nil, detail: String? = nil
     ) {
         self.seq = seq
         self.time = time

@@ -1,4 +1,3 @@
-import FleetChaos
 import FleetModel
 import Foundation
 import Logging
@@ -41,7 +40,7 @@ final class ControlPlane: Sendable {
 
     /// Binds the three endpoints. For `ipc://` endpoints a stale socket file is replaced (the
     /// data folder lock guarantees no other supervisor uses it).
-    init(instances: String, commands: String, events: String, logger: Logger) throws {
+    init(instances: ControlEndpointAddress, commands: ControlEndpointAddress, events: ControlEndpointAddress, logger: Logger) throws {
         context = try ZMQContext()
         var sockets: [ZMQSocket] = []
         do {
@@ -50,7 +49,7 @@ final class ControlPlane: Sendable {
                 sockets.append(socket)
                 try socket.setMaxMessageSize(Int64(ControlProtocol.maxMessageBytes))
                 if type == .router { try socket.setRouterMandatory(true) }
-                try socket.bind(endpoint)
+                try socket.bind(endpoint.description)
             }
         } catch {
             for socket in sockets { socket.close() }
@@ -115,10 +114,10 @@ final class ControlPlane: Sendable {
     @discardableResult
     func publish(
         _ kind: FleetEvent.Kind, instance: String? = nil, scenario: ScenarioAlias? = nil,
-        origin: String? = nil, detail: String? = nil
+        origin: EventOrigin? = nil, detail: String? = nil
     ) -> FleetEvent {
         let event = FleetEvent(
-            seq: sequence.add(1, ordering: .relaxed).newValue, time: ISOTimestamp.format(Date()), event: kind,
+            seq: sequence.add(1, ordering: .relaxed).newValue, time: Date().iso8601Milliseconds, event: kind,
             instance: instance, scenario: scenario, origin: origin, detail: detail)
         loop.send([Array(kind.rawValue.utf8), ControlProtocol.encode(event)], on: Self.eventSocket)
         return event

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// An exclusive lock on a fleet's data folder (`<data_dir>/supervisor.lock`).
+/// An exclusive lock on a fleet's data folder (its `supervisor.lock`).
 ///
 /// Two supervisors on one folder would steal each other's ipc sockets and delete each other's
 /// files; the second one is refused instead. The kernel drops the lock when the process dies,
@@ -17,10 +17,12 @@ public final class FleetLock: Sendable {
         public var description: String
     }
 
-    /// Creates the data folder if needed and takes the lock, or throws at once.
-    public init(dataDirectory: String) throws {
+    /// Creates the data folder if needed and takes the lock (`FleetConfig.supervisorLockPath`),
+    /// or throws at once.
+    public init(path: String) throws {
+        let dataDirectory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        path = (dataDirectory as NSString).appendingPathComponent("supervisor.lock")
+        self.path = path
         descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw LockError(description: "cannot create \(path): \(String(cString: strerror(errno)))")

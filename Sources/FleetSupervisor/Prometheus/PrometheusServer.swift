@@ -1,14 +1,18 @@
 import FleetModel
 import Foundation
+import FleetProcess
 import Logging
-import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The real Prometheus that `fleet up` runs: listening on the fleet's host, storage inside the
 /// data folder, the fleet's rules loaded; stopped (and its storage deleted) with the fleet.
-public struct PrometheusServer: Service {
+///
+/// Run by the supervisor, which spawns it from its long-lived spawner thread as it spawns
+/// instances: the parent-death signal fires when the spawning *thread* exits, so a pool
+/// thread would take Prometheus down at a random moment.
+public struct PrometheusServer: Sendable {
     public let configuration: PrometheusConfiguration
     public let binary: String
     public let ruleFiles: [String]
@@ -49,12 +53,35 @@ public struct PrometheusServer: Service {
         return "http://\(host.contains(":") ? "[\(host)]" : host):\(configuration.config.prometheus.port)"
     }
 
-    public func run() async throws {
-        try configuration.write(ruleFiles: ruleFiles)
+    /// Runs Prometheus until `shouldStop` says so, then stops it. If Prometheus dies on its own
+    /// the fleet goes on without it.
+    public func run(spawner: DedicatedThread, until shouldStop: @escaping @Sendable () -> Bool) async {
+        defer { try? FileManager.default.removeItem(atPath: configuration.directory) }
+        let pid: pid_t
+        do {
+            try configuration.write(ruleFiles: ruleFiles)
+            let arguments = guardedArguments()
+            pid = try await spawner.run { try ChildProcess.spawn(executable: ChildProcess.currentExecutable, arguments: arguments) }
+        } catch {
+            logger.error("prometheus could not start: \(error); the fleet goes on without it")
+            return
+        }
+        logger.info("prometheus started", metadata: ["pid": "\(pid)", "url": "\(url)"])
+        while !shouldStop() {
+            if let exited = ChildProcess.reap(pid) {
+                logger.error("prometheus exited: \(exited); the fleet goes on without it")
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        await Self.stop(pid)
+    }
+
+    /// `fleet guard` arms the parent-death signal, then becomes Prometheus: if the supervisor
+    /// is killed, Prometheus goes with it.
+    private func guardedArguments() -> [String] {
         let settings = configuration.config
-        let arguments = [
-            // `fleet guard` arms the parent-death signal, then becomes Prometheus: if the
-            // supervisor is killed, Prometheus goes with it.
+        return [
             "guard", "--parent-pid", String(getpid()), "--", binary,
             "--config.file=\(configuration.configPath)",
             "--storage.tsdb.path=\(configuration.storagePath)",
@@ -62,28 +89,6 @@ public struct PrometheusServer: Service {
             "--web.listen-address=\(settings.fleet.host):\(settings.prometheus.port)",
             "--log.level=warn",
         ]
-        let pid = try ChildProcess.spawn(executable: ChildProcess.currentExecutable, arguments: arguments)
-        logger.info("prometheus started", metadata: ["pid": "\(pid)", "url": "\(url)"])
-        defer { try? FileManager.default.removeItem(atPath: configuration.directory) }
-        // Wait for shutdown, or for Prometheus to die on its own (then the fleet goes on without it).
-        let exited: ChildProcess.Termination? = await withGracefulShutdownHandler {
-            while !Task.isCancelled {
-                if let termination = ChildProcess.reap(pid) { return termination }
-                try? await Task.sleep(for: .milliseconds(100))
-            }
-            return nil
-        } onGracefulShutdown: {
-            ChildProcess.send(SIGTERM, to: pid)
-        }
-        guard let exited else {
-            // Cancelled before Prometheus was reaped: make sure it is gone.
-            await Self.stop(pid)
-            return
-        }
-        if !Task.isShuttingDownGracefully {
-            logger.error("prometheus exited: \(exited); the fleet goes on without it")
-            try? await gracefulShutdown()
-        }
     }
 
     /// SIGTERM, up to 3 s, then SIGKILL; always reaped.

@@ -1,3 +1,4 @@
+import LoopbackHTTP
 import FleetModel
 import Foundation
 import Hummingbird

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FleetSupervisor
+@testable import FleetProcess
 #if canImport(Glibc)
 import Glibc
 #endif

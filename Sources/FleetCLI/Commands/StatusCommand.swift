@@ -1,0 +1,46 @@
+import ArgumentParser
+import FleetClient
+import FleetModel
+import Foundation
+
+/// `fleet status`.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show every instance of the running fleet.",
+        discussion: """
+            With --json prints {"fleet": name, "instances": [{"id", "url", "pid", "state", \\
+            "scenario", "restarts"}]} where state is up, starting or down and scenario is null \\
+            or the running alias.
+            """)
+
+    @OptionGroup var fleet: FleetOptions
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        guard case .status(let name, let instances) = try fleet.send(.status) else {
+            throw CLIErrors.Failure(message: "the supervisor did not answer with a status")
+        }
+        if json {
+            struct Output: Encodable {
+                var fleet: String
+                var instances: [InstanceStatus]
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(Output(fleet: name, instances: instances))
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        var table = TextTable(header: ["ID", "STATE", "SCENARIO", "RESTARTS", "PID", "URL"])
+        for instance in instances {
+            table.append([
+                instance.id, instance.state.rawValue, instance.scenario?.rawValue ?? "-", String(instance.restarts),
+                instance.pid.map(String.init) ?? "-", instance.url,
+            ])
+        }
+        print("fleet '\(name)'\n\(table.render())", terminator: "")
+    }
+}
