@@ -107,6 +107,7 @@ let package = Package(
                 "LoopbackHTTP",
                 "FleetChaos",
                 "ZeroMQ",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -138,6 +139,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "FleetTestSupport",
+            path: "Tests/FleetTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ZeroMQTests",
             dependencies: ["ZeroMQ"],
@@ -155,6 +161,7 @@ let package = Package(
             name: "FleetInstanceTests",
             dependencies: [
                 "FleetInstance",
+                "FleetTestSupport",
                 "LoopbackHTTP",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -181,12 +188,12 @@ let package = Package(
         ),
         .testTarget(
             name: "FleetSupervisorTests",
-            dependencies: ["FleetSupervisor", "FleetChaos", "FleetModel"],
+            dependencies: ["FleetSupervisor", "FleetChaos", "FleetModel", "FleetTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FleetIntegrationTests",
-            dependencies: ["FleetModel", "ZeroMQ"],
+            dependencies: ["FleetModel", "FleetTestSupport", "ZeroMQ"],
             exclude: ["pyzmq"],
             swiftSettings: swiftSettings
         ),

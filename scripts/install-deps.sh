@@ -22,7 +22,15 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# pyzmq for the python3 on PATH: from PyPI where pip may install (a pyenv or venv Python), else
+# Debian's python3-zmq (Debian 12's own Python is "externally managed" and refuses pip).
 if ! python3 -c "import zmq" 2>/dev/null; then
   echo "installing: pyzmq"
   python3 -m pip install -q pyzmq 2>&1 | grep -v "Running pip as the 'root' user" || true
 fi
+if ! python3 -c "import zmq" 2>/dev/null; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-zmq >/dev/null
+fi
+python3 -c "import zmq" || { echo "error: pyzmq could not be installed for $(command -v python3)" >&2; exit 1; }

@@ -7,4 +7,16 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 bash lab/check.sh
 swift build --build-tests
-swift test --skip-build
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+swift test --skip-build 2>&1 | tee "$log"
+# The tests that need Prometheus, promtool and pyzmq fail rather than skip under CI; say that
+# they ran, so a reader of the CI log need not take it on trust.
+for name in eachScenarioShowsInPrometheusOnItsOwnInstanceOnly aPythonClientWithPyzmqDrivesTheFleet promtoolAcceptsTheGeneratedConfiguration; do
+  if grep -q "Test $name() passed" "$log"; then
+    echo "ran and passed: $name"
+  else
+    echo "did not pass: $name"
+    [ -z "${CI:-}" ] || exit 1
+  fi
+done

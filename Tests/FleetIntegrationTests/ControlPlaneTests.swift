@@ -1,5 +1,6 @@
 import FleetModel
 import Foundation
+import FleetTestSupport
 import Testing
 import ZeroMQ
 
@@ -8,12 +9,9 @@ import ZeroMQ
 extension MultiProcessTests {
 @Suite(.serialized)
 struct ControlPlaneTests {
-    static var pyzmqAvailable: Bool {
-        (try? CommandResult.run("/usr/bin/env", ["python3", "-c", "import zmq"]).status) == 0
-    }
-
-    @Test(.enabled(if: pyzmqAvailable, "needs pyzmq (bash .ci/run installs it)"))
+    @Test(.enabled(if: ExternalRequirement.shouldRun(ExternalRequirement.pyzmqAvailable), "needs pyzmq (bash .ci/run installs it)"))
     func aPythonClientWithPyzmqDrivesTheFleet() async throws {
+        try #require(ExternalRequirement.pyzmqAvailable, "pyzmq is not installed (python3 -c 'import zmq' fails)")
         let fleet = try TestFleet(name: "pyzmq", basePort: 22081)
         defer { fleet.tearDown() }
         try await fleet.up()

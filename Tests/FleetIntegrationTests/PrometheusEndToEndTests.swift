@@ -1,4 +1,5 @@
 import Foundation
+import FleetTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -19,10 +20,7 @@ extension MultiProcessTests {
 @Suite(.serialized)
 struct PrometheusEndToEndTests {
     /// `fleet up` looks for `prometheus` on PATH, and so does this gate.
-    static let prometheusInstalled: Bool = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/prometheus") }
-    }()
+    static let prometheusInstalled = ExternalRequirement.executable(named: "prometheus") != nil
 
     // Ports no other test uses.
     static let basePort = 23081  // svc-01 … svc-03: 23081 … 23083
@@ -36,8 +34,11 @@ struct PrometheusEndToEndTests {
     /// more than half of the 30 s windows.
     static let minimumObservation: Duration = .seconds(20)
 
-    @Test(.enabled(if: PrometheusEndToEndTests.prometheusInstalled, "needs the prometheus binary on PATH (apt-get install prometheus)"))
+    @Test(.enabled(
+        if: ExternalRequirement.shouldRun(PrometheusEndToEndTests.prometheusInstalled),
+        "needs the prometheus binary on PATH (apt-get install prometheus)"))
     func eachScenarioShowsInPrometheusOnItsOwnInstanceOnly() async throws {
+        try #require(Self.prometheusInstalled, "prometheus is not on PATH")
         let testDeadline = ContinuousClock.now + Self.testBudget
         let fastRules = TestFleet.repositoryRoot + "/lab/rules/fleet-alerts-fast.yml"
         let fleet = try TestFleet(

@@ -1,6 +1,8 @@
 import FleetModel
 import Foundation
+import FleetTestSupport
 import Testing
+import Yams
 @testable import FleetSupervisor
 
 @Suite struct PrometheusConfigurationTests {
@@ -29,35 +31,41 @@ import Testing
         #expect(pairs.allSatisfy { $0.2 == "class-a" })
     }
 
-    @Test func theConfigurationHasBothJobsRulesAndIntervals() {
-        let files = PrometheusConfiguration(config: makeConfig(), directory: "/tmp/p")
-        let yaml = files.prometheusYAML(ruleFiles: ["/x/alerts.yml"])
-        #expect(yaml.contains("scrape_interval: 1s"))
-        #expect(yaml.contains("evaluation_interval: 2s"))
-        #expect(yaml.contains("rule_files:\n  - \"/x/alerts.yml\""))
-        #expect(yaml.contains("job_name: fleet-instances"))
-        #expect(yaml.contains("files: [\"/tmp/p/instances.json\"]"))
-        // The supervisor's metrics carry their own `instance` label: honor it.
-        #expect(yaml.contains("job_name: fleet-supervisor\n    honor_labels: true"))
-        #expect(yaml.contains("targets: [\"127.0.0.1:9200\"]"))
+    /// The file as Prometheus reads it: parsed back, not searched as text.
+    func parsed(_ files: PrometheusConfiguration, ruleFiles: [String]) throws -> PrometheusConfigFile {
+        try YAMLDecoder().decode(PrometheusConfigFile.self, from: try files.prometheusYAML(ruleFiles: ruleFiles))
     }
 
-    @Test func withoutSupervisorMetricsThereIsNoSupervisorJob() {
+    @Test func theConfigurationHasBothJobsRulesAndIntervals() throws {
+        let files = PrometheusConfiguration(config: makeConfig(), directory: "/tmp/p")
+        let config = try parsed(files, ruleFiles: ["/x/alerts.yml", "/x/it's \"odd\": #1.yml"])
+        #expect(config.global == .init(scrapeInterval: "1s", scrapeTimeout: "1s", evaluationInterval: "2s"))
+        #expect(config.ruleFiles == ["/x/alerts.yml", "/x/it's \"odd\": #1.yml"], "any path survives the quoting")
+        #expect(config.scrapeConfigs == [
+            .init(jobName: "fleet-instances", fileSDConfigs: [.init(files: ["/tmp/p/instances.json"], refreshInterval: "1s")]),
+            // The supervisor's metrics carry their own `instance` label: honor it.
+            .init(jobName: "fleet-supervisor", honorLabels: true,
+                  staticConfigs: [TargetGroup(targets: ["127.0.0.1:9200"], labels: ["fleet": "class-a"])]),
+        ])
+    }
+
+    @Test func withoutSupervisorMetricsThereIsNoSupervisorJob() throws {
         var config = makeConfig()
         config.supervisor.metricsPort = 0
-        let yaml = PrometheusConfiguration(config: config, directory: "/tmp/p").prometheusYAML(ruleFiles: [])
-        #expect(!yaml.contains("fleet-supervisor"))
-        #expect(!yaml.contains("rule_files"))
+        let file = try parsed(PrometheusConfiguration(config: config, directory: "/tmp/p"), ruleFiles: [])
+        #expect(file.scrapeConfigs.map(\.jobName) == ["fleet-instances"])
+        #expect(file.ruleFiles == nil)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/promtool")))
+    @Test(.enabled(if: ExternalRequirement.shouldRun(ExternalRequirement.executable(named: "promtool") != nil), "needs promtool"))
     func promtoolAcceptsTheGeneratedConfiguration() throws {
+        let promtool = try #require(ExternalRequirement.executable(named: "promtool"), "promtool is not on PATH")
         let directory = NSTemporaryDirectory() + "fleetsim-promcfg-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let files = PrometheusConfiguration(config: makeConfig(), directory: directory)
         try files.write(ruleFiles: [])
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/promtool")
+        process.executableURL = URL(fileURLWithPath: promtool)
         process.arguments = ["check", "config", files.configPath]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

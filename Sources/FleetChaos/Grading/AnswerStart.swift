@@ -1,3 +1,4 @@
+import FleetModel
 /// A student's approximate start time, parsed (internal).
 enum AnswerStart: Equatable, Sendable {
     /// A full ISO-8601 instant, as milliseconds since the epoch.
@@ -8,7 +9,7 @@ enum AnswerStart: Equatable, Sendable {
     /// Parses ISO-8601 (see ``ISOTimestamp/parse(_:)``) or `H:MM`, `HH:MM`, `HH:MM:SS[.fff]`,
     /// optionally followed by `Z` or `UTC`; `nil` for anything else.
     init?(_ text: String) {
-        var trimmed = text.trimmingBlanks()
+        var trimmed = String(text.trimmingASCIIWhitespace())
         if let ms = ISOTimestamp.epochMilliseconds(parsing: trimmed) {
             self = .instant(ms)
             return

@@ -68,7 +68,7 @@ extension ChaosGrader {
                 guard case .scalar(let scalar) = value else {
                     throw AnswersError(line: line(value), message: "`\(name):` of answer \(number) must be a single value")
                 }
-                let text = scalar.string.trimmingBlanks()
+                let text = String(scalar.string.trimmingASCIIWhitespace())
                 return text.isEmpty ? nil : (text, value)
             }
             return nil

@@ -1,25 +1,21 @@
+import FleetModel
 import Foundation
 
-/// ISO-8601 UTC timestamps with milliseconds (`2025-05-01T10:42:07.123Z`), by hand.
+/// ISO-8601 UTC timestamps with milliseconds (`2025-05-01T10:42:07.123Z`).
 ///
-/// Written with integer calendar arithmetic (Howard Hinnant's `days_from_civil` /
-/// `civil_from_days`) instead of `ISO8601DateFormatter`, whose fractional-second options and
-/// parsing leniency differ between Foundation on Linux and on Darwin: the journal is the
-/// answer key, its text must be the same wherever it is written or read.
+/// Written with Foundation's format style (`Date.iso8601Milliseconds`). Read by hand, with
+/// integer calendar arithmetic (Howard Hinnant's `days_from_civil`): students type answer
+/// times as they like (a space for the `T`, no seconds, `+02`, no zone), a leniency
+/// `Date.ISO8601FormatStyle`'s strict parser does not have.
 public enum ISOTimestamp {
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ` for `date`, rounded to the nearest millisecond.
     public static func format(_ date: Date) -> String {
-        format(epochMilliseconds: epochMilliseconds(date))
+        date.iso8601Milliseconds
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ` for milliseconds since 1970-01-01T00:00:00Z.
     public static func format(epochMilliseconds ms: Int64) -> String {
-        let days = floorDiv(ms, 86_400_000)
-        let msOfDay = ms - days * 86_400_000
-        let (year, month, day) = civil(fromDays: days)
-        let time = ClockText.clock(milliseconds: msOfDay)  // HH:MM:SS.mmm, hours < 24 here
-        let yearText = year < 0 ? "-" + ClockText.pad(-year, 4) : ClockText.pad(year, 4)
-        return "\(yearText)-\(ClockText.pad(month, 2))-\(ClockText.pad(day, 2))T\(time)Z"
+        date(epochMilliseconds: ms).iso8601Milliseconds
     }
 
     /// Parses an ISO-8601 date-time: `YYYY-MM-DD`, `T` or a space, `HH:MM`, optional `:SS`,
@@ -31,7 +27,7 @@ public enum ISOTimestamp {
 
     /// Milliseconds since the epoch of a string accepted by ``parse(_:)``.
     static func epochMilliseconds(parsing text: String) -> Int64? {
-        var scanner = DigitScanner(text.trimmingBlanks())
+        var scanner = DigitScanner(String(text.trimmingASCIIWhitespace()))
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
               let month = scanner.number(digits: 2), scanner.skip("-"),
               let day = scanner.number(digits: 2),
@@ -77,19 +73,6 @@ public enum ISOTimestamp {
         let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01 (Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = floorDiv(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     static func daysIn(month: Int64, year: Int64) -> Int64 {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import FleetTestSupport
 import Testing
 
 @testable import FleetInstance
@@ -252,11 +253,12 @@ extension InstanceTests {
 
         @Test(
             "promtool finds nothing but the expected unit and camelCase lints",
-            .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/promtool")))
+            .enabled(if: ExternalRequirement.shouldRun(ExternalRequirement.executable(named: "promtool") != nil), "needs promtool"))
         func promtoolCheck() async throws {
+            let promtool = try #require(ExternalRequirement.executable(named: "promtool"), "promtool is not on PATH")
             let (_, _, scrape) = try await Self.knownTraffic()
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/promtool")
+            process.executableURL = URL(fileURLWithPath: promtool)
             process.arguments = ["check", "metrics"]
             let input = Pipe(), output = Pipe()
             process.standardInput = input
