@@ -71,6 +71,7 @@ extension FleetSupervisor {
     }
 
     func instanceRegistered(_ id: String, pid: Int32) {
+        controlPlane?.startHeartbeats(to: id)
         metrics.setUp(id, true)
         controlPlane?.publish(.instanceUp, instance: id, detail: "pid \(pid)")
     }

@@ -92,6 +92,7 @@ extension FleetSupervisor {
 
     private func instanceDied(_ id: String, termination: ChildProcess.Termination, at now: ContinuousClock.Instant) {
         guard let death = state.died(id, at: now) else { return }
+        controlPlane?.stopHeartbeats(to: id)
         metrics.setUp(id, false)
         metrics.setScenario(id, nil)
         if let lost = death.lostScenario {

@@ -29,7 +29,6 @@ public actor FleetSupervisor {
     var lastChaosRun = 0
     var controlPlane: ControlPlane?
     let spawner = DedicatedThread(name: "fleet-spawner")
-    var lastHeartbeatSent: ContinuousClock.Instant?
     var dropLog = DropLogThrottle()
     var randomness = SystemRandomNumberGenerator()
     private nonisolated let shutdownFlag = Atomic<Bool>(false)
@@ -74,7 +73,7 @@ public actor FleetSupervisor {
     public func run(onReady: @escaping @Sendable (ReadyReport) -> Void) async throws {
         let plane = try ControlPlane(
             instances: config.instancesEndpoint, commands: config.commandEndpoint, events: config.eventsEndpoint,
-            logger: logger)
+            heartbeatInterval: config.supervisor.heartbeatInterval, logger: logger)
         controlPlane = plane
         let startup = StartupOutcome()
         await withTaskGroup(of: Void.self) { group in
@@ -106,8 +105,8 @@ public actor FleetSupervisor {
         }
     }
 
-    /// One round of supervision: reap, kill the hung, restart the due, send heartbeats, time
-    /// out acks, advance chaos.
+    /// One round of supervision: reap, kill the hung, restart the due, time out acks, advance
+    /// chaos. (Heartbeats go out from the control plane's own thread.)
     func tick(at now: ContinuousClock.Instant) async {
         reapChildren(at: now)
         for action in state.supervise(at: now) {
@@ -119,15 +118,8 @@ public actor FleetSupervisor {
                 await respawn(id)
             }
         }
-        sendHeartbeatsIfDue(at: now)
         expireAcks(at: .now)
         advanceChaos(at: .now)
-    }
-
-    private func sendHeartbeatsIfDue(at now: ContinuousClock.Instant) {
-        if let last = lastHeartbeatSent, now - last < state.policy.heartbeatInterval { return }
-        lastHeartbeatSent = now
-        for id in state.registeredIDs { controlPlane?.send(.heartbeat, toInstance: id) }
     }
 
     func expireAcks(at now: ContinuousClock.Instant) {

@@ -52,16 +52,20 @@ public struct SupervisorLink: Service {
         try socket.setReconnectInterval(milliseconds: 100)
         try socket.connect(endpoint.description)
 
-        let link = LinkState(now: .now)
+        let watch = SupervisorWatch(
+            clock: LivenessClock(interval: settings.heartbeatInterval, misses: settings.heartbeatMisses),
+            supervisorPID: supervisorPID)
+        let (losses, lossContinuation) = AsyncStream.makeStream(of: LinkError.self, bufferingPolicy: .bufferingNewest(1))
         let logger = self.logger
         // The loop is created before the closure that uses it, so it reaches it through a box.
         let loopBox = LoopBox()
         let loop = ZMQEventLoop(
-            // No tick work: messages wake the loop at once, so a long tick only saves idle wake-ups.
-            name: "link-\(runtime.identity.id)", sockets: [socket], tickInterval: .seconds(1),
+            // Heartbeats are sent and checked on this thread's tick: request work on the
+            // cooperative pool cannot delay them.
+            name: "link-\(runtime.identity.id)", sockets: [socket], tickInterval: settings.heartbeatInterval / 2,
             onMessage: { [self] _, frames in
                 // Anything from the supervisor proves it alive, even before it is handled.
-                link.lastHeard = .now
+                watch.heard(at: .now)
                 // A DEALER receives the ROUTER's payload without the routing frame.
                 guard frames.count == 1 else {
                     logger.warning("dropped control message with \(frames.count) frames")
@@ -69,6 +73,14 @@ public struct SupervisorLink: Service {
                 }
                 guard let loop = loopBox.loop else { return }
                 handle(frames[0], loop: loop)
+            },
+            onTick: { [self] in
+                guard let loop = loopBox.loop else { return }
+                let now = ContinuousClock.now
+                if watch.heartbeatDue(at: now, interval: settings.heartbeatInterval) {
+                    send(InstanceReport(instance: runtime.identity.id, scenario: runtime.controller.current, .heartbeat), on: loop)
+                }
+                if let loss = watch.loss(at: now) { lossContinuation.yield(loss) }
             },
             onError: { error in logger.warning("control link: \(error)") })
         loopBox.loop = loop
@@ -85,7 +97,9 @@ public struct SupervisorLink: Service {
             .register(pid: getpid(), port: runtime.identity.port)), on: loop)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await heartbeat(loop: loop, link: link) }
+            group.addTask {
+                for await loss in losses { throw loss }
+            }
             group.addTask {
                 for await change in runtime.controller.changes() where change.origin != .supervisor {
                     send(InstanceReport(
@@ -100,22 +114,6 @@ public struct SupervisorLink: Service {
             // Whichever finishes first (shutdown, or the supervisor lost) ends the link.
             _ = try await group.next()
             group.cancelAll()
-        }
-    }
-
-    /// Sends heartbeats and watches the supervisor's: missing `heartbeatMisses` in a row, or a
-    /// changed parent, means the supervisor is gone.
-    private func heartbeat(loop: ZMQEventLoop, link: LinkState) async throws {
-        let deadline = settings.heartbeatInterval * settings.heartbeatMisses
-        while !Task.isCancelled {
-            send(InstanceReport(instance: runtime.identity.id, scenario: runtime.controller.current, .heartbeat), on: loop)
-            if let supervisorPID, getppid() != supervisorPID {
-                throw LinkError.supervisorGone("parent process \(supervisorPID) exited")
-            }
-            if ContinuousClock.now - link.lastHeard > deadline {
-                throw LinkError.supervisorGone("no heartbeat for \(deadline)")
-            }
-            try await Task.sleep(for: settings.heartbeatInterval)
         }
     }
 
@@ -164,17 +162,44 @@ public struct SupervisorLink: Service {
     }
 }
 
-/// When the supervisor was last heard of; written by the loop thread, read by the heartbeat task.
-private final class LinkState: Sendable {
-    private let heard: Mutex<ContinuousClock.Instant>
+/// The supervisor as the link's loop thread sees it: when it was heard, when a heartbeat last
+/// went out, and whether it is gone (missed heartbeats, see `LivenessClock`, or a new parent).
+private final class SupervisorWatch: Sendable {
+    private let supervisorPID: Int32?
+    private let state: Mutex<(clock: LivenessClock, lastSent: ContinuousClock.Instant?, reported: Bool)>
 
-    init(now: ContinuousClock.Instant) {
-        heard = Mutex(now)
+    init(clock: LivenessClock, supervisorPID: Int32?) {
+        self.supervisorPID = supervisorPID
+        state = Mutex((clock, nil, false))
     }
 
-    var lastHeard: ContinuousClock.Instant {
-        get { heard.withLock { $0 } }
-        set { heard.withLock { $0 = newValue } }
+    func heard(at now: ContinuousClock.Instant) {
+        state.withLock { $0.clock.heard(at: now) }
+    }
+
+    /// True once per `interval`: time to send a heartbeat.
+    func heartbeatDue(at now: ContinuousClock.Instant, interval: Duration) -> Bool {
+        state.withLock { state in
+            if let last = state.lastSent, now - last < interval { return false }
+            state.lastSent = now
+            return true
+        }
+    }
+
+    /// Why the supervisor counts as gone, the first time it does; nil otherwise.
+    func loss(at now: ContinuousClock.Instant) -> SupervisorLink.LinkError? {
+        state.withLock { state in
+            guard !state.reported else { return nil }
+            var reason: String?
+            if let supervisorPID, getppid() != supervisorPID {
+                reason = "parent process \(supervisorPID) exited"
+            } else if state.clock.isLost(at: now) {
+                reason = "no heartbeat for \(state.clock.deadline)"
+            }
+            guard let reason else { return nil }
+            state.reported = true
+            return .supervisorGone(reason)
+        }
     }
 }
 

@@ -40,7 +40,13 @@ final class ControlPlane: Sendable {
 
     /// Binds the three endpoints. For `ipc://` endpoints a stale socket file is replaced (the
     /// data folder lock guarantees no other supervisor uses it).
-    init(instances: ControlEndpointAddress, commands: ControlEndpointAddress, events: ControlEndpointAddress, logger: Logger) throws {
+    /// Registered instances, which get a heartbeat every `heartbeatInterval` from the loop thread.
+    private let heartbeats: HeartbeatRoster
+
+    init(
+        instances: ControlEndpointAddress, commands: ControlEndpointAddress, events: ControlEndpointAddress,
+        heartbeatInterval: Duration, logger: Logger
+    ) throws {
         context = try ZMQContext()
         var sockets: [ZMQSocket] = []
         do {
@@ -65,10 +71,12 @@ final class ControlPlane: Sendable {
         self.instanceContinuation = instanceContinuation
         self.commandContinuation = commandContinuation
         let busyReplies = LoopReference()
+        let heartbeats = HeartbeatRoster(interval: heartbeatInterval)
+        self.heartbeats = heartbeats
         loop = ZMQEventLoop(
-            // Nothing runs on ticks here: every message wakes the loop at once, so a long tick
-            // only saves idle wake-ups (they add up across a 50-instance fleet).
-            name: "control-plane", sockets: sockets, tickInterval: .seconds(1),
+            // Heartbeats go out from this thread's tick: neither a busy supervisor actor nor a
+            // starved cooperative pool (spawning 200 instances on two cores) can delay them.
+            name: "control-plane", sockets: sockets, tickInterval: heartbeatInterval / 2,
             onMessage: { index, frames in
                 switch index {
                 case Self.instanceSocket:
@@ -95,10 +103,24 @@ final class ControlPlane: Sendable {
                     break
                 }
             },
+            onTick: {
+                guard let loop = busyReplies.loop else { return }
+                for id in heartbeats.due(at: .now) {
+                    loop.send([id, Self.heartbeatPayload], on: Self.instanceSocket)
+                }
+            },
             onError: { error in logger.warning("control plane: \(error)") })
         busyReplies.loop = loop
         loop.start()
     }
+
+    private static let heartbeatPayload = ControlProtocol.encode(SupervisorOrder.heartbeat)
+
+    /// Starts sending heartbeats to instance `id` (once it registered).
+    func startHeartbeats(to id: String) { heartbeats.insert(id) }
+
+    /// Stops the heartbeats to instance `id` (its process ended).
+    func stopHeartbeats(to id: String) { heartbeats.remove(id) }
 
     /// Sends `order` to instance `id`.
     func send(_ order: SupervisorOrder, toInstance id: String) {
@@ -129,6 +151,29 @@ final class ControlPlane: Sendable {
         commandContinuation.finish()
         loop.stop()
         context.shutdown()
+    }
+}
+
+/// The instances that get heartbeats, and when they last got one: read by the loop thread's
+/// tick, written by the supervisor.
+private final class HeartbeatRoster: Sendable {
+    private let interval: Duration
+    private let state = Mutex<(targets: Set<[UInt8]>, lastSent: ContinuousClock.Instant?)>(([], nil))
+
+    init(interval: Duration) {
+        self.interval = interval
+    }
+
+    func insert(_ id: String) { _ = state.withLock { $0.targets.insert(Array(id.utf8)) } }
+    func remove(_ id: String) { _ = state.withLock { $0.targets.remove(Array(id.utf8)) } }
+
+    /// The routing ids to send a heartbeat to now: all of them once per interval, else none.
+    func due(at now: ContinuousClock.Instant) -> Set<[UInt8]> {
+        state.withLock { state in
+            if let last = state.lastSent, now - last < interval { return [] }
+            state.lastSent = now
+            return state.targets
+        }
     }
 }
 

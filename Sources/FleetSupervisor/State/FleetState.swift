@@ -21,7 +21,9 @@ public struct FleetState: Sendable {
         order = config.instanceIDs
         var instances: [String: ManagedInstance] = [:]
         for (index, id) in order.enumerated() {
-            instances[id] = ManagedInstance(id: id, host: config.fleet.host, port: config.port(ordinal: index + 1))
+            instances[id] = ManagedInstance(
+                id: id, host: config.fleet.host, port: config.port(ordinal: index + 1),
+                liveness: LivenessClock(interval: self.policy.heartbeatInterval, misses: self.policy.heartbeatMisses))
         }
         self.instances = instances
     }
@@ -49,7 +51,8 @@ public struct FleetState: Sendable {
         instance.scenario = nil
         instance.registered = false
         instance.spawnedAt = now
-        instance.lastHeard = now
+        instance.liveness = LivenessClock(interval: policy.heartbeatInterval, misses: policy.heartbeatMisses)
+        instance.killed = false
         instance.restartAt = nil
         instances[id] = instance
         guard let claimed = earlyRegistrations.removeValue(forKey: id), claimed == pid else { return false }
@@ -130,7 +133,7 @@ public struct FleetState: Sendable {
         }
         instance.registered = true
         instance.state = .up
-        instance.lastHeard = now
+        instance.liveness.heard(at: now)
         instances[id] = instance
         return .accepted
     }
@@ -148,7 +151,7 @@ public struct FleetState: Sendable {
     public mutating func heard(_ id: String, scenario: ScenarioAlias?, at now: ContinuousClock.Instant) -> Hearing {
         guard var instance = instances[id], instance.registered else { return .dropped }
         let previous = instance.scenario
-        instance.lastHeard = now
+        instance.liveness.heard(at: now)
         instance.scenario = scenario
         instances[id] = instance
         return previous == scenario ? .unchanged : .changed(previous: previous, current: scenario)
@@ -174,11 +177,14 @@ public struct FleetState: Sendable {
         for id in order {
             guard var instance = instances[id] else { continue }
             if let pid = instance.pid {
-                let limit = instance.registered ? policy.heartbeatDeadline : policy.registrationDeadline
-                if let heard = instance.lastHeard, now - heard > limit {
+                // Registered: lost after missed heartbeats (see `LivenessClock`). Not yet: the
+                // ready timeout, since spawning a large fleet on two cores takes a while.
+                let hung = instance.registered
+                    ? instance.liveness.isLost(at: now)
+                    : instance.spawnedAt.map { now - $0 > policy.registrationDeadline } ?? false
+                if hung, !instance.killed {
                     actions.append(.kill(id: id, pid: pid))
-                    // Killed once: the next check waits for the reaping, not another kill.
-                    instance.lastHeard = now
+                    instance.killed = true
                 }
                 if instance.state == .up, instance.consecutiveFailures > 0,
                    let spawned = instance.spawnedAt, now - spawned > policy.stablePeriod {

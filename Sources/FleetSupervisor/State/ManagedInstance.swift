@@ -15,15 +15,18 @@ public struct ManagedInstance: Sendable, Equatable {
     /// Deaths in a row without a stable period in between; past `max_restarts` it stays down.
     public var consecutiveFailures = 0
     public var spawnedAt: ContinuousClock.Instant?
-    /// When the instance was last heard from (or spawned, before it registered).
-    public var lastHeard: ContinuousClock.Instant?
+    /// Its heartbeats, from its registration on.
+    public var liveness: LivenessClock
+    /// True once a hung process was sent SIGKILL: it is not killed again while it is reaped.
+    public var killed = false
     /// When a scheduled restart is due.
     public var restartAt: ContinuousClock.Instant?
     /// True once the instance registered over the control link since its last spawn.
     public var registered = false
 
-    public init(id: String, host: String, port: Int) {
+    public init(id: String, host: String, port: Int, liveness: LivenessClock) {
         self.id = id
+        self.liveness = liveness
         self.port = port
         url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
     }

@@ -134,6 +134,16 @@ import Testing
         #expect(state.supervise(at: start + .milliseconds(3200)).isEmpty, "killed once; the reaping follows")
     }
 
+    @Test func aSupervisorPauseIsNotHeldAgainstItsInstances() {
+        var state = fleet()
+        up(&state, "svc-01", pid: 100)
+        #expect(state.supervise(at: start + .seconds(1)).isEmpty)
+        // The supervisor was stopped for 5 s: no tick, no message handled.
+        #expect(state.supervise(at: start + .seconds(6)).isEmpty, "not killed for the supervisor's own pause")
+        _ = state.heard("svc-01", scenario: nil, at: start + .milliseconds(6050))
+        #expect(state.supervise(at: start + .seconds(8)).isEmpty)
+    }
+
     @Test func anUnregisteredInstanceGetsTheReadyTimeout() {
         var state = fleet()
         state.spawned("svc-01", pid: 100, at: start)

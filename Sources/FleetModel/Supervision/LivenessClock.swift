@@ -1,0 +1,46 @@
+/// When a silent peer counts as lost: the heartbeat policy of both sides of the instance link.
+///
+/// The clock starts at the first message from the peer, not before: until then the peer may
+/// still be starting (a supervisor spawning 200 instances on two cores, an instance loading),
+/// and other guards cover a peer that dies first (the supervisor reaps its children; an
+/// instance gets the parent-death signal and checks its parent pid).
+///
+/// Silence counts only while this side was itself running. A check that comes much later than
+/// the previous one means this side was stopped (`SIGSTOP`) or starved of CPU; the peer could
+/// not have been heard meanwhile, so that time is not held against it.
+public struct LivenessClock: Sendable, Equatable {
+    /// How often the peer sends, and how often this side checks.
+    public let interval: Duration
+    /// Heartbeats the peer may miss before it is lost.
+    public let misses: Int
+    /// When the peer was last heard, shifted by the time this side was not running.
+    public private(set) var lastHeard: ContinuousClock.Instant?
+    private var lastCheck: ContinuousClock.Instant?
+
+    public init(interval: Duration, misses: Int) {
+        self.interval = interval
+        self.misses = misses
+    }
+
+    /// The silence after which the peer is lost.
+    public var deadline: Duration { interval * misses }
+
+    /// True once the peer has been heard at least once.
+    public var isRunning: Bool { lastHeard != nil }
+
+    /// The peer sent something.
+    public mutating func heard(at now: ContinuousClock.Instant) {
+        lastHeard = now
+    }
+
+    /// Whether the peer is lost at `now`; call about once per `interval`.
+    public mutating func isLost(at now: ContinuousClock.Instant) -> Bool {
+        defer { lastCheck = now }
+        guard let heard = lastHeard else { return false }
+        if let previous = lastCheck, now - previous > interval {
+            // This side did not run for (now - previous - interval): forgive it.
+            lastHeard = min(now, heard + (now - previous - interval))
+        }
+        return now - (lastHeard ?? heard) > deadline
+    }
+}
