@@ -165,6 +165,21 @@ fleet_up_count() {
     jq '[.instances[] | select(.state == "up")] | length' <<<"$json" 2>/dev/null || echo 0
 }
 
+# all_healthy: true when every instance URL of `fleet status --json` answers health with 200.
+all_healthy() {
+    local json urls=() args=() url codes
+    json="$(fleet_cli status --json 2>/dev/null)" || return 1
+    mapfile -t urls < <(jq -r '.instances[].url + "/scenario/health"' <<<"$json")
+    ((${#urls[@]} > 0)) || return 1
+    for url in "${urls[@]}"; do args+=(-o /dev/null "$url"); done
+    # One curl process for all of them (one connection each, in turn).
+    codes="$(curl -s -m 2 -w '%{http_code}\n' "${args[@]}" 2>/dev/null || true)"
+    [[ "$(grep -c '^200$' <<<"$codes")" -eq "${#urls[@]}" ]]
+}
+
+# pss_kb PID: Pss in kB (0 when the process is gone).
+pss_kb() { awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+
 # start_fleet INSTANCES BASE_PORT LOG: launches `fleet up` in the background; sets FLEET_PID.
 start_fleet() {
     local instances="$1" base_port="$2" log="$3"

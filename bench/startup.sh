@@ -31,18 +31,6 @@ echo "== fleet start-up and idle CPU bench ($(date -u +%FT%TZ), $(nproc) cores, 
 echo "binary: $FLEET"
 wait_quiet
 
-# all_healthy: true when every instance URL of `fleet status --json` answers health with 200.
-all_healthy() {
-    local json urls=() args=() url codes
-    json="$(fleet_cli status --json 2>/dev/null)" || return 1
-    mapfile -t urls < <(jq -r '.instances[].url + "/scenario/health"' <<<"$json")
-    ((${#urls[@]} > 0)) || return 1
-    for url in "${urls[@]}"; do args+=(-o /dev/null "$url"); done
-    # One curl process for all of them (one connection each, in turn).
-    codes="$(curl -s -m 2 -w '%{http_code}\n' "${args[@]}" 2>/dev/null || true)"
-    [[ "$(grep -c '^200$' <<<"$codes")" -eq "${#urls[@]}" ]]
-}
-
 # --- 1. start-up ------------------------------------------------------------------------------
 write_config "$WORK/fleet.yaml" "$BASE_PORT" "$STARTUP_INSTANCES"
 TIMES=()

@@ -72,15 +72,17 @@ extension MultiProcessTests {
                 let start = try #require(formatter.date(from: startText))
                 let stop = try #require(formatter.date(from: stopText))
                 chaosIntervals.append((instance, scenario, start, stop))
-                // Well inside the interval the instance itself said it ran that scenario…
-                let inside = samples.filter { $0.instance == instance && $0.time > start.addingTimeInterval(0.3) && $0.time < stop.addingTimeInterval(-0.3) }
-                #expect(!inside.isEmpty, "no sample inside \(instance) \(scenario)")
-                #expect(inside.allSatisfy { $0.running == scenario }, "\(instance) did not report \(scenario) throughout its injection")
+                // During the interval the instance itself said it ran that scenario, and nothing else…
+                let inside = samples.filter { $0.instance == instance && $0.time > start && $0.time < stop }
+                #expect(inside.contains { $0.running == scenario }, "\(instance) never reported \(scenario) during its injection")
+                #expect(inside.allSatisfy { $0.running == scenario || $0.running == nil }, "\(instance) ran another scenario during \(scenario)")
             }
             // …and well outside every interval, chaos' instances were idle (svc-02 stays the student's).
             for sample in samples where sample.instance != "svc-02" {
                 let covered = chaosIntervals.contains {
-                    $0.instance == sample.instance && sample.time > $0.start.addingTimeInterval(-0.3) && sample.time < $0.stop.addingTimeInterval(0.3)
+                    // A sample's clock and the journal's differ by the time a request takes on a
+                    // loaded machine: a second either side, not a guess at a few hundred ms.
+                    $0.instance == sample.instance && sample.time > $0.start.addingTimeInterval(-1) && sample.time < $0.stop.addingTimeInterval(1)
                 }
                 if !covered { #expect(sample.running == nil, "\(sample.instance) ran \(sample.running ?? "") outside the journal at \(sample.time)") }
             }

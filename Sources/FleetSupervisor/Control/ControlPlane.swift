@@ -32,8 +32,8 @@ final class ControlPlane: Sendable {
     let commandInbound: AsyncStream<Inbound>
     private let instanceContinuation: AsyncStream<Inbound>.Continuation
     private let commandContinuation: AsyncStream<Inbound>.Continuation
-    /// Requests waiting for the supervisor; more are refused with `busy`.
-    static let maxQueuedCommands = 1024
+    /// Requests waiting for the supervisor by default; more are refused with `busy`.
+    static let defaultMaxQueuedCommands = 1024
     private let context: ZMQContext
     private let loop: ZMQEventLoop
     private let sequence = Atomic<UInt64>(0)
@@ -45,7 +45,7 @@ final class ControlPlane: Sendable {
 
     init(
         instances: ControlEndpointAddress, commands: ControlEndpointAddress, events: ControlEndpointAddress,
-        heartbeatInterval: Duration, logger: Logger
+        heartbeatInterval: Duration, maxQueuedCommands: Int = ControlPlane.defaultMaxQueuedCommands, logger: Logger
     ) throws {
         context = try ZMQContext()
         var sockets: [ZMQSocket] = []
@@ -65,7 +65,7 @@ final class ControlPlane: Sendable {
         // Instances send a few messages a second each: this bound is never reached in practice.
         let (instanceStream, instanceContinuation) = AsyncStream.makeStream(of: Inbound.self, bufferingPolicy: .bufferingNewest(65_536))
         let (commandStream, commandContinuation) = AsyncStream.makeStream(
-            of: Inbound.self, bufferingPolicy: .bufferingOldest(Self.maxQueuedCommands))
+            of: Inbound.self, bufferingPolicy: .bufferingOldest(maxQueuedCommands))
         instanceInbound = instanceStream
         commandInbound = commandStream
         self.instanceContinuation = instanceContinuation

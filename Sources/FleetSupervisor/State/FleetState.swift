@@ -125,7 +125,9 @@ public struct FleetState: Sendable {
     public mutating func register(_ id: String, pid: Int32, at now: ContinuousClock.Instant) -> Registration {
         guard var instance = instances[id] else { return .refused }
         guard pid == instance.pid else {
-            if instance.pid == nil, !shuttingDown {
+            // A spawn in flight may be overtaken by its own registration; an instance that is
+            // down for good has no spawn coming.
+            if instance.pid == nil, instance.state == .starting, !shuttingDown {
                 earlyRegistrations[id] = pid
                 return .deferred
             }

@@ -23,3 +23,27 @@ enum ProcessTable {
         }
     }
 }
+
+extension ProcessTable {
+    /// The children of `parent` that are zombies (dead, not reaped), from /proc/PID/stat.
+    static func zombieChildren(of parent: pid_t) -> [pid_t] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        return names.compactMap { name -> pid_t? in
+            guard let pid = pid_t(name), let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")")
+            else { return nil }
+            // After "pid (comm) ": the state, then the parent pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 2, fields[0] == "Z", pid_t(fields[1]) == parent else { return nil }
+            return pid
+        }
+    }
+
+    /// True while `pid` exists and is not a zombie.
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+            return false
+        }
+        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+    }
+}

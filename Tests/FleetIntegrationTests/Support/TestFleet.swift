@@ -39,12 +39,12 @@ final class TestFleet: @unchecked Sendable {
     /// - Parameters:
     ///   - basePort: first instance port; give each test its own range.
     ///   - extraYAML: more configuration, appended to a small test fleet's file.
-    ///   - node, scenarios, prometheus: when given, the value of that section (a flow mapping,
+    ///   - node, scenarios, prometheus, supervisor: when given, the value of that section (a flow mapping,
     ///     `{ enabled: true, port: 9999 }`), replacing the small test fleet's own (a YAML key may
     ///     appear only once, so these cannot go into `extraYAML`).
     init(
         name: String, instances: Int = 3, basePort: Int, metricsPort: Int = 0, extraYAML: String = "",
-        node: String? = nil, scenarios: String? = nil, prometheus: String? = nil
+        node: String? = nil, scenarios: String? = nil, prometheus: String? = nil, supervisor: String? = nil
     ) throws {
         directory = NSTemporaryDirectory() + "fleetsim-it-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         dataDir = directory + "/data"
@@ -63,7 +63,7 @@ final class TestFleet: @unchecked Sendable {
             fleet: { name: itest, instances: \(instances), host: 127.0.0.1, base_port: \(basePort), data_dir: \(dataDir) }
             node: \(node ?? "{ memory: 512MiB, disk: 64MiB }")
             \(scenariosSection)
-            supervisor: { metrics_port: \(metricsPort) }
+            supervisor: \(supervisor ?? "{ metrics_port: \(metricsPort) }")
             prometheus: \(prometheus ?? "{ enabled: false }")
 
             """ + extraYAML

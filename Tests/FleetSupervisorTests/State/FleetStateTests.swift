@@ -48,6 +48,13 @@ import Testing
         #expect(state.instances["svc-03"]?.registered == false)
     }
 
+    @Test func nobodyRegistersForAnInstanceThatIsDownForGood() {
+        var state = fleet(maxRestarts: 0)
+        up(&state, "svc-01", pid: 100)
+        #expect(state.died("svc-01", at: start)?.next == .givenUp(failures: 1))
+        #expect(state.register("svc-01", pid: 4242, at: start) == .refused)
+    }
+
     @Test func unknownIdsAreRefusedAndUnregisteredSendersDropped() {
         var state = fleet()
         #expect(state.register("intruder", pid: 1, at: start) == .refused)

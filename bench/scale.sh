@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# A fleet of 200 on this machine, with Prometheus scraping every instance every 5 s.
+#
+# Prints: time until all instances are up; summed and per-instance Pss; idle CPU of the fleet
+# (supervisor + instances) and of Prometheus; `start scenario3 --all` / `stop all --all` round
+# trips (p50/p99 over 20 rounds, bench/fanout.py); the fleet after its supervisor was stopped
+# (SIGSTOP) for 5 s and resumed (time until all healthy again, zombies); `fleet down` (time,
+# processes and files left). Prints figures; never fails on a slow one, only on a broken fleet.
+#
+#   bench/scale.sh                                   # the release build of scripts/build-release.sh
+#   FLEET_BINARY=.build/release/fleet bench/scale.sh # the plain `swift build -c release`
+#
+# Knobs (environment): SCALE_INSTANCES (200), SCALE_ROUNDS (20), IDLE_SETTLE (15),
+# IDLE_WINDOW (30), BENCH_BASE_PORT (31001), SCALE_PROMETHEUS_PORT (31290).
+source "$(dirname "$0")/lib.sh"
+
+INSTANCES="${SCALE_INSTANCES:-200}"
+ROUNDS="${SCALE_ROUNDS:-20}"
+SETTLE="${IDLE_SETTLE:-15}"
+WINDOW="${IDLE_WINDOW:-30}"
+BASE_PORT="${BENCH_BASE_PORT:-31001}"
+PROM_PORT="${SCALE_PROMETHEUS_PORT:-31290}"
+
+resolve_fleet_binary
+command -v jq >/dev/null || { echo "bench: jq is required" >&2; exit 2; }
+command -v prometheus >/dev/null || { echo "bench: prometheus is required (scripts/install-deps.sh)" >&2; exit 2; }
+python3 -c 'import zmq' 2>/dev/null || { echo "bench: python3 with pyzmq is required" >&2; exit 2; }
+make_work
+HZ=$(getconf CLK_TCK)
+cat >"$WORK/fleet.yaml" <<YAML
+fleet: { name: scale, instances: $INSTANCES, host: 127.0.0.1, base_port: $BASE_PORT, data_dir: $WORK/data }
+node: { memory: 2GiB, disk: 256MiB }
+scenarios:
+  scenario1: { chunk_size: 1MB, max_chunks: 50 }
+  scenario2: { chunk_size: 1MB }
+  scenario3: { client_rate: 1 }
+supervisor: { metrics_port: 0 }
+prometheus: { enabled: true, port: $PROM_PORT, scrape_interval: 5s, rule_files: [] }
+YAML
+
+echo "== fleet of $INSTANCES bench ($(date -u +%FT%TZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "binary: $FLEET"
+wait_quiet
+
+# --- 1. up --------------------------------------------------------------------------------------
+T0=$(now_ns)
+"$FLEET" up --config "$WORK/fleet.yaml" >"$WORK/up.log" 2>&1 &
+FLEET_PID=$!
+track_pid "$FLEET_PID"
+if ! wait_fleet_up "$INSTANCES" 120; then
+    echo "bench: the fleet did not show $INSTANCES instances up within 120 s; its log (tail):" >&2
+    tail -30 "$WORK/up.log" >&2
+    exit 1
+fi
+UP_MS=$((($(now_ns) - T0) / 1000000))
+echo "all $INSTANCES up after $UP_MS ms (target < 10000 ms: $(((UP_MS < 10000)) && echo met || echo MISSED))"
+fg_run sleep "$SETTLE"
+
+# --- 2. memory and idle CPU -----------------------------------------------------------------------
+PROM_PID=""
+for p in /proc/[0-9]*; do
+    cmd="$( { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null || true)"
+    [[ "$cmd" == *prometheus*"--config.file=$WORK/data/"* ]] && PROM_PID="${p#/proc/}"
+done
+mapfile -t CHILDREN < <(instance_pids_of "$WORK/data")
+PSS=0
+for pid in "${CHILDREN[@]}"; do PSS=$((PSS + $(pss_kb "$pid"))); done
+PROM_PSS=0
+[[ -z "$PROM_PID" ]] || PROM_PSS=$(pss_kb "$PROM_PID")
+echo "memory: instances' Pss $((PSS / 1024)) MB in all, $(awk -v p="$PSS" -v n="${#CHILDREN[@]}" 'BEGIN { printf "%.2f", p / n / 1024 }') MB per instance" \
+    "(target < 3 MB); supervisor Pss $(($(pss_kb "$FLEET_PID") / 1024)) MB; Prometheus Pss $((PROM_PSS / 1024)) MB"
+
+declare -A BEFORE
+for pid in "$FLEET_PID" "${CHILDREN[@]}" ${PROM_PID:+"$PROM_PID"}; do BEFORE[$pid]=$(cpu_ticks "$pid"); done
+W0=$(now_ns)
+fg_run sleep "$WINDOW"
+SECONDS_MEASURED=$(awk -v d=$(($(now_ns) - W0)) 'BEGIN { printf "%.3f", d / 1e9 }')
+FLEET_TICKS=$(($(cpu_ticks "$FLEET_PID") - BEFORE[$FLEET_PID]))
+for pid in "${CHILDREN[@]}"; do FLEET_TICKS=$((FLEET_TICKS + $(cpu_ticks "$pid") - BEFORE[$pid])); done
+PROM_TICKS=0
+[[ -z "$PROM_PID" ]] || PROM_TICKS=$(($(cpu_ticks "$PROM_PID") - BEFORE[$PROM_PID]))
+pct() { awk -v t="$1" -v hz="$HZ" -v s="$SECONDS_MEASURED" 'BEGIN { printf "%.2f", t / hz / s * 100 }'; }
+echo "idle CPU over ${SECONDS_MEASURED} s: fleet (supervisor + instances) $(pct "$FLEET_TICKS") % of one core" \
+    "(target < 10 %: $(awk -v v="$(pct "$FLEET_TICKS")" 'BEGIN { print (v < 10) ? "met" : "MISSED" }')); Prometheus $(pct "$PROM_TICKS") %"
+
+# --- 3. fan-out -----------------------------------------------------------------------------------
+status=0
+fg_run python3 "$(dirname "$0")/fanout.py" "ipc://$WORK/data/control.sock" --expect "$INSTANCES" --rounds "$ROUNDS" \
+    --hold 1.5 || status=$?
+
+# --- 4. a supervisor stopped for 5 s ----------------------------------------------------------------
+kill -STOP "$FLEET_PID"
+fg_run sleep 5
+kill -CONT "$FLEET_PID"
+R0=$(now_ns)
+healthy=0
+while (($(now_ns) - R0 < 60000000000)); do
+    if [[ "$(fleet_up_count)" -ge "$INSTANCES" ]] && all_healthy; then healthy=1; break; fi
+    sleep 0.2
+done
+ZOMBIES=$(awk -v parent="$FLEET_PID" '{ sub(/.*\) /, ""); if ($1 == "Z" && $2 == parent) n++ } END { print n + 0 }' /proc/[0-9]*/stat 2>/dev/null)
+RESTARTS=$(fleet_cli status --json | jq '[.instances[].restarts] | add')
+if ((healthy)); then
+    echo "after a 5 s SIGSTOP of the supervisor: $INSTANCES/$INSTANCES healthy after $((($(now_ns) - R0) / 1000000)) ms" \
+        "($RESTARTS restarts); zombies: $ZOMBIES (target: within 15000 ms, 0 zombies)"
+else
+    echo "after a 5 s SIGSTOP of the supervisor: NOT all healthy within 60 s ($(fleet_up_count) up); zombies: $ZOMBIES"
+    status=1
+fi
+
+# --- 5. fleet down ----------------------------------------------------------------------------------
+D0=$(now_ns)
+fleet_cli down --wait 30 >/dev/null || status=1
+wait "$FLEET_PID" 2>/dev/null || true
+DOWN_MS=$((($(now_ns) - D0) / 1000000))
+LEFT_PROCS=$(instance_pids_of "$WORK/data" | wc -l)
+[[ -z "$PROM_PID" ]] || ! kill -0 "$PROM_PID" 2>/dev/null || LEFT_PROCS=$((LEFT_PROCS + 1))
+LEFT_FILES=$(find "$WORK/data" -mindepth 1 2>/dev/null | wc -l)
+echo "fleet down: $DOWN_MS ms, $LEFT_PROCS processes and $LEFT_FILES files left (target < 10000 ms, 0, 0)"
+((LEFT_PROCS == 0)) || status=1
+echo "load avg at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit "$status"
