@@ -88,7 +88,7 @@ extension FleetSupervisor {
     func chaosApplied(run: Int, _ injection: Injection, result: InstanceResult?) {
         switch result?.outcome {
         case .started?:
-            controlPlane?.publish(.chaosInjected, instance: injection.instance, scenario: injection.scenario, origin: .chaos)
+            controlPlane?.publish(.chaosInjected(instance: injection.instance, scenario: injection.scenario))
             let now = Date()
             record(.applied(injection, seed: chaosRuns[run]?.schedule.plan.seed ?? 0, at: now), in: run)
             carryOut(chaosRuns[run]?.schedule.applied(injection, startedAt: now) ?? [], of: run)
@@ -114,7 +114,7 @@ extension FleetSupervisor {
     }
 
     private func chaosSkipped(run: Int, _ injection: Injection, reason: String) {
-        controlPlane?.publish(.chaosSkipped, instance: injection.instance, scenario: injection.scenario, origin: .chaos, detail: reason)
+        controlPlane?.publish(.chaosSkipped(instance: injection.instance, scenario: injection.scenario, reason: reason))
         record(.skipped(injection, seed: chaosRuns[run]?.schedule.plan.seed ?? 0, at: Date(), reason: reason), in: run)
         carryOut(chaosRuns[run]?.schedule.applied(injection, startedAt: nil) ?? [], of: run)
     }

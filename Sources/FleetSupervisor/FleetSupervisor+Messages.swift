@@ -63,8 +63,8 @@ extension FleetSupervisor {
         }
         if case .changed(let previous, let current) = hearing {
             metrics.setScenario(sender, current)
-            if let previous { controlPlane?.publish(.scenarioStopped, instance: sender, scenario: previous, origin: origin) }
-            if let current { controlPlane?.publish(.scenarioStarted, instance: sender, scenario: current, origin: origin) }
+            if let previous { controlPlane?.publish(.scenarioStopped(instance: sender, scenario: previous, origin: origin)) }
+            if let current { controlPlane?.publish(.scenarioStarted(instance: sender, scenario: current, origin: origin)) }
         }
         // After the events: a client that gets its reply finds them already published.
         if let completion { complete(completion) }
@@ -73,7 +73,7 @@ extension FleetSupervisor {
     func instanceRegistered(_ id: String, pid: Int32) {
         controlPlane?.startHeartbeats(to: id)
         metrics.setUp(id, true)
-        controlPlane?.publish(.instanceUp, instance: id, detail: "pid \(pid)")
+        controlPlane?.publish(.instanceUp(instance: id, detail: "pid \(pid)"))
     }
 
     private func logDrop(_ message: Logger.Message, from sender: String) {

@@ -77,7 +77,7 @@ extension FleetSupervisor {
             try await spawn(id)
             let restarts = state.countRestart(id)
             metrics.countRestart(id)
-            controlPlane?.publish(.instanceRestarted, instance: id, detail: "restart \(restarts)")
+            controlPlane?.publish(.instanceRestarted(instance: id, detail: "restart \(restarts)"))
         } catch {
             logger.error("restart failed", metadata: ["instance": "\(id)", "error": "\(error)"])
             state.spawnFailed(id, at: .now)
@@ -96,9 +96,9 @@ extension FleetSupervisor {
         metrics.setUp(id, false)
         metrics.setScenario(id, nil)
         if let lost = death.lostScenario {
-            controlPlane?.publish(.scenarioStopped, instance: id, scenario: lost, origin: .exit)
+            controlPlane?.publish(.scenarioStopped(instance: id, scenario: lost, origin: .exit))
         }
-        controlPlane?.publish(.instanceDown, instance: id, detail: termination.description)
+        controlPlane?.publish(.instanceDown(instance: id, detail: termination.description))
         switch death.next {
         case .restart(let delay):
             logger.warning("instance died; restarting", metadata: ["instance": "\(id)", "why": "\(termination)", "in": "\(delay)"])

@@ -101,7 +101,7 @@ import ZeroMQ
         defer { publisher.close() }
         try publisher.bind(endpoint.description)
         let subscriber = try EventSubscriber(endpoint: endpoint, pollInterval: .milliseconds(50))
-        let event = FleetEvent(seq: 1, time: "2026-12-02T00:00:00.000Z", event: .instanceUp, instance: "svc-01", detail: "pid 1")
+        let event = FleetEvent(seq: 1, time: "2026-12-02T00:00:00.000Z", .instanceUp(instance: "svc-01", detail: "pid 1"))
         // A subscription takes a moment to reach the publisher: publish until one arrives (bounded).
         var received: EventSubscriber.Received?
         for _ in 0..<100 where received == nil {

@@ -112,8 +112,18 @@ import Testing
     }
 
     @Test func eventsAndRepliesRoundTrip() throws {
-        let event = FleetEvent(seq: 7, time: "2026-11-25T10:00:00.000Z", event: .scenarioStarted, instance: "svc-02", scenario: .scenario1, origin: .http)
-        #expect(try ControlProtocol.decode(FleetEvent.self, from: ControlProtocol.encode(event)) == event)
+        let events = [
+            FleetEvent(seq: 7, time: "2026-11-25T10:00:00.000Z", .scenarioStarted(instance: "svc-02", scenario: .scenario1, origin: .http)),
+            FleetEvent(seq: 8, time: "2026-11-25T10:00:00.000Z", .chaosSkipped(instance: "svc-01", scenario: .scenario3, reason: "instance down")),
+            FleetEvent(seq: 9, time: "2026-11-25T10:00:00.000Z", .fleetStopping),
+        ]
+        for event in events {
+            #expect(try ControlProtocol.decode(FleetEvent.self, from: ControlProtocol.encode(event)) == event)
+        }
+        #expect(text(events[0])
+            == #"{"event":"scenario.started","instance":"svc-02","origin":"http","scenario":"scenario1","seq":7,"time":"2026-11-25T10:00:00.000Z","v":1}"#)
+        #expect(text(events[1])
+            == #"{"detail":"instance down","event":"chaos.skipped","instance":"svc-01","origin":"chaos","scenario":"scenario3","seq":8,"time":"2026-11-25T10:00:00.000Z","v":1}"#)
         let replies: [ControlReply] = [
             ControlReply(id: "r", .result(fleet: "w", results: [InstanceResult(instance: "svc-01", outcome: .alreadyRunning, scenario: .scenario3, latencyMs: 1.5)])),
             ControlReply(id: nil, .status(fleet: "w", instances: [])),

@@ -11,7 +11,7 @@ struct DownCommand: ParsableCommand {
     @OptionGroup var fleet: FleetOptions
 
     @Option(help: ArgumentHelp("Seconds to wait for the fleet to be gone.", valueName: "seconds"))
-    var wait: Double = 10
+    var wait: Double = 15
 
     func run() throws {
         let config = try fleet.loadConfig()

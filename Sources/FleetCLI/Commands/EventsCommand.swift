@@ -38,7 +38,7 @@ struct EventsCommand: ParsableCommand {
                 emit(String(decoding: next.payload, as: UTF8.self))
             } else if let event = next.event {
                 let fields = [
-                    "#\(event.seq)", event.time, event.event.rawValue, event.instance ?? "", event.scenario?.rawValue ?? "",
+                    "#\(event.seq)", event.time, event.kind.rawValue, event.instance ?? "", event.scenario?.rawValue ?? "",
                     event.origin.map { "by \($0.rawValue)" } ?? "", event.detail ?? "",
                 ]
                 emit(fields.filter { !$0.isEmpty }.joined(separator: "  "))

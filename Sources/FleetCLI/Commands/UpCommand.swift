@@ -83,7 +83,9 @@ struct UpCommand: AsyncParsableCommand {
             failureTerminationBehavior: .gracefullyShutdownGroup))
         var configuration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        configuration.maximumGracefulShutdownDuration = .seconds(5)
+        // Longer than the supervisor's own bounded stop (chaos and scenario stops 2.5 s each,
+        // SIGTERM 3 s, SIGKILL 2 s): the group must not cancel a stop that is keeping its word.
+        configuration.maximumGracefulShutdownDuration = .seconds(12)
         try await ServiceGroup(configuration: configuration).run()
         removeFleetFiles(config)
     }

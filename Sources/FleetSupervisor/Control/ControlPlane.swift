@@ -134,14 +134,9 @@ final class ControlPlane: Sendable {
 
     /// Publishes an event with the next sequence number; returns it.
     @discardableResult
-    func publish(
-        _ kind: FleetEvent.Kind, instance: String? = nil, scenario: ScenarioAlias? = nil,
-        origin: EventOrigin? = nil, detail: String? = nil
-    ) -> FleetEvent {
-        let event = FleetEvent(
-            seq: sequence.add(1, ordering: .relaxed).newValue, time: Date().iso8601Milliseconds, event: kind,
-            instance: instance, scenario: scenario, origin: origin, detail: detail)
-        loop.send([Array(kind.rawValue.utf8), ControlProtocol.encode(event)], on: Self.eventSocket)
+    func publish(_ happening: FleetEvent.Happening) -> FleetEvent {
+        let event = FleetEvent(seq: sequence.add(1, ordering: .relaxed).newValue, time: Date().iso8601Milliseconds, happening)
+        loop.send([Array(event.kind.rawValue.utf8), ControlProtocol.encode(event)], on: Self.eventSocket)
         return event
     }
 
