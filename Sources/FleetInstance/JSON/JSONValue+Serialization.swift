@@ -1,3 +1,4 @@
+import FleetModel
 extension JSONValue {
     /// Compact UTF-8 text exactly as Starlette's `JSONResponse` writes it:
     /// `json.dumps(..., ensure_ascii=False, separators=(",", ":"))`.
@@ -16,7 +17,7 @@ extension JSONValue {
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .double(let value): output += Self.pythonRepr(value)
-        case .string(let value): Self.writeString(value, into: &output)
+        case .string(let value): value.appendJSONQuoted(to: &output)
         case .array(let elements):
             output += "["
             for (index, element) in elements.enumerated() {
@@ -28,7 +29,7 @@ extension JSONValue {
             output += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { output += "," }
-                Self.writeString(member.0, into: &output)
+                member.0.appendJSONQuoted(to: &output)
                 output += ":"
                 member.1.write(into: &output)
             }
@@ -50,28 +51,5 @@ extension JSONValue {
             }
         }
         return text
-    }
-
-    private static func writeString(_ value: String, into output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
     }
 }
