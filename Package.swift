@@ -4,6 +4,7 @@ import PackageDescription
 /// fleetsim: a fleet of the Prometheus workshop service, one binary (`fleet`).
 ///
 /// Module layout mirrors the architecture:
+/// - `OwnedThread`: the one kind of OS thread the project owns (pthread, joinable, named).
 /// - `CZeroMQ` / `ZeroMQ`: libzmq through pkg-config, behind a small safe Swift wrapper.
 /// - `FleetModel`: what every process shares: configuration, size syntax, the control protocol.
 /// - `FleetProcess`: spawning, reaping and the parent-death signal (no orphans).
@@ -43,8 +44,12 @@ let package = Package(
             name: "CFleetSystem"
         ),
         .target(
+            name: "OwnedThread",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ZeroMQ",
-            dependencies: ["CZeroMQ"],
+            dependencies: ["CZeroMQ", "OwnedThread"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -56,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "FleetProcess",
-            dependencies: ["CFleetSystem"],
+            dependencies: ["CFleetSystem", "OwnedThread"],
             swiftSettings: swiftSettings
         ),
         .target(

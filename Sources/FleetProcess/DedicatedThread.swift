@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import OwnedThread
 import Synchronization
 
 /// A thread that lives as long as its owner and runs submitted jobs one at a time.
@@ -13,10 +13,11 @@ public final class DedicatedThread: Sendable {
     /// `Mutex` guards the queue but cannot wait.
     private let pending = DispatchSemaphore(value: 0)
 
-    public init(name: String) {
-        let thread = Thread { [self] in self.loop() }
-        thread.name = name
-        thread.start()
+    /// - Throws: when the system has no thread to give (`EAGAIN`).
+    public init(name: String) throws {
+        let thread = try OwnedThread.spawn(name: name) { [self] in self.loop() }
+        // It ends by itself after `stop()`; nobody joins it.
+        thread.detach()
     }
 
     /// Runs `body` on the thread and returns its result.

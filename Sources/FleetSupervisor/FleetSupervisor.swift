@@ -28,7 +28,7 @@ public actor FleetSupervisor {
     var currentChaosRun: Int?
     var lastChaosRun = 0
     var controlPlane: ControlPlane?
-    let spawner = DedicatedThread(name: "fleet-spawner")
+    let spawner: DedicatedThread
     var dropLog = DropLogThrottle()
     var randomness = SystemRandomNumberGenerator()
     private nonisolated let shutdownFlag = Atomic<Bool>(false)
@@ -38,7 +38,9 @@ public actor FleetSupervisor {
     /// How often supervision runs.
     static let tickInterval: Duration = .milliseconds(100)
 
-    public init(options: SupervisorOptions, logger: Logger) {
+    /// - Throws: when the system has no thread for the spawner.
+    public init(options: SupervisorOptions, logger: Logger) throws {
+        spawner = try DedicatedThread(name: "fleet-spawner")
         self.options = options
         self.logger = logger
         state = FleetState(config: options.config)

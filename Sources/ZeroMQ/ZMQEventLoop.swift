@@ -1,5 +1,6 @@
 import CZeroMQ
 import Dispatch
+import OwnedThread
 
 /// A dedicated OS thread that owns a set of sockets and is the only thread touching them.
 ///
@@ -33,7 +34,7 @@ public final class ZMQEventLoop: @unchecked Sendable {
 
     private enum Phase {
         case idle
-        case running(LoopThread)
+        case running(OwnedThread)
         case stopped
     }
 
@@ -91,15 +92,15 @@ public final class ZMQEventLoop: @unchecked Sendable {
     /// If the OS refuses a new thread, the error goes to `onError` and the loop is stopped
     /// (its sockets closed), so ``isRunning`` stays false.
     public func start() {
-        let failure: ZMQError? = phase.withLock { phase in
+        let failure: ZMQError? = phase.withLock { phase -> ZMQError? in
             guard case .idle = phase else { return nil }
             let core = self.core
-            do {
-                phase = .running(try LoopThread.spawn(name: name) { core.run() })
+            do throws(OwnedThread.SpawnError) {
+                phase = .running(try OwnedThread.spawn(name: name) { core.run() })
                 return nil
             } catch {
                 phase = .stopped
-                return (error as? ZMQError) ?? ZMQError(code: EAGAIN, operation: "start event loop \"\(name)\": \(error)")
+                return ZMQError(code: error.code, operation: "pthread_create for event loop \"\(name)\"")
             }
         }
         if let failure {

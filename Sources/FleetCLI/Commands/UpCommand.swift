@@ -65,7 +65,7 @@ struct UpCommand: AsyncParsableCommand {
         let prometheusLine = prometheus.map { "prometheus: \($0.url)" }
             ?? "prometheus: off (prometheus.enabled: \(config.prometheus.enabled.rawValue)"
                 + (config.prometheus.enabled == .auto ? ", binary not found; `sudo apt-get install prometheus`)" : ")")
-        let supervisor = FleetSupervisor(
+        let supervisor = try FleetSupervisor(
             options: SupervisorOptions(
                 config: config, configPath: fleet.resolvedConfigPath, prometheus: prometheus,
                 chaosAtStart: chaos ? .init(seed: chaosSeed) : nil),

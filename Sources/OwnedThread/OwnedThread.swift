@@ -6,12 +6,13 @@ import Musl
 import Darwin
 #endif
 
-/// A plain OS thread (pthread) for ``ZMQEventLoop``.
+/// A plain OS thread (pthread): the one kind of thread the project owns, for work that blocks
+/// or must not wait for the cooperative pool (a ZeroMQ loop in `zmq_poll`, the spawner whose
+/// children's parent-death signal follows the spawning thread).
 ///
-/// A dedicated thread, not a Swift task: `zmq_poll` blocks, and a blocked cooperative
-/// thread would starve the (2-core) concurrency pool. pthread directly, not Foundation's
-/// `Thread`, because it can be joined and this module needs no Foundation.
-struct LoopThread: @unchecked Sendable {
+/// pthread directly, not Foundation's `Thread`, because it can be joined (a loop's `stop()`
+/// waits for it) and ZeroMQ's module needs no Foundation.
+public struct OwnedThread: @unchecked Sendable {
     private let thread: pthread_t
 
     /// The closure handed through `pthread_create`'s `void *` argument.
@@ -24,31 +25,35 @@ struct LoopThread: @unchecked Sendable {
         }
     }
 
+    /// `pthread_create` failed with `code` (e.g. `EAGAIN`: no more threads).
+    public struct SpawnError: Error {
+        public let code: Int32
+    }
+
     /// Starts a thread named `name` (truncated to the 15 bytes Linux allows) running `run`.
-    /// - Throws: ``ZMQError`` with the `pthread_create` error (e.g. `EAGAIN`).
-    static func spawn(name: String, run: @escaping @Sendable () -> Void) throws -> LoopThread {
+    public static func spawn(name: String, run: @escaping @Sendable () -> Void) throws(SpawnError) -> OwnedThread {
         let body = Unmanaged.passRetained(Body(name: name, run: run)).toOpaque()
         #if canImport(Darwin)
         var thread: pthread_t?
         let rc = pthread_create(&thread, nil, { raw in
-            LoopThread.enter(raw)
+            OwnedThread.enter(raw)
             return nil
         }, body)
         #else
         var thread = pthread_t()
         let rc = pthread_create(&thread, nil, { raw in
-            LoopThread.enter(raw!)
+            OwnedThread.enter(raw!)
             return nil
         }, body)
         #endif
         guard rc == 0 else {
             Unmanaged<Body>.fromOpaque(body).release()
-            throw ZMQError(code: rc, operation: "pthread_create for event loop \"\(name)\"")
+            throw SpawnError(code: rc)
         }
         #if canImport(Darwin)
-        return LoopThread(thread: thread!)
+        return OwnedThread(thread: thread!)
         #else
-        return LoopThread(thread: thread)
+        return OwnedThread(thread: thread)
         #endif
     }
 
@@ -76,17 +81,17 @@ struct LoopThread: @unchecked Sendable {
     #endif
 
     /// Whether the calling thread is this thread (joining itself would deadlock).
-    var isCurrent: Bool {
+    public var isCurrent: Bool {
         pthread_equal(thread, pthread_self()) != 0
     }
 
     /// Waits for the thread to end; call only once it is known to be finishing.
-    func join() {
+    public func join() {
         _ = pthread_join(thread, nil)
     }
 
     /// Lets the thread release its resources by itself when it ends.
-    func detach() {
+    public func detach() {
         _ = pthread_detach(thread)
     }
 }
