@@ -90,6 +90,34 @@ struct SupervisionTests {
         #expect(fleet.instanceProcessIDs().isEmpty)
     }
 
+    /// Regression: supervision once started only after every instance answered health, so an
+    /// instance that died during start-up was neither reaped nor restarted until the ready
+    /// timeout ended (and 200 instances on 2 cores outlasted their heartbeat window meanwhile).
+    @Test func anInstanceThatDiesDuringStartUpIsRestartedBeforeTheFleetIsReady() async throws {
+        let fleet = try TestFleet(
+            name: "startup", instances: 2, basePort: 24581, supervisor: "{ metrics_port: 0, ready_timeout: 60s }")
+        defer { fleet.tearDown() }
+        let process = try fleet.launch()
+        var victim: pid_t?
+        try await waitUntil(timeout: .seconds(10), "svc-02's first process") {
+            victim = ProcessTable.processes(whoseCommandLineContains: fleet.dataDir)
+                .first { $0.arguments.contains("instance") && $0.arguments.contains("svc-02") }?.pid
+            return victim != nil
+        }
+        kill(try #require(victim), SIGKILL)
+        // Far less than the 60 s ready timeout: the death is reaped and restarted at once.
+        try await waitUntil(timeout: .seconds(20), "the fleet ready with both instances") {
+            guard process.isRunning else { throw FleetTestError("fleet up exited:\n\(fleet.log)") }
+            return fleet.log.contains("2 of 2 instances ready")
+        }
+        let row = try #require(try fleet.status().first { $0.id == "svc-02" })
+        #expect(row.state == "up" && row.restarts == 1 && row.pid != victim)
+        let log = fleet.log
+        let died = try #require(log.range(of: "instance died; restarting"), "the death during start-up was not handled")
+        let ready = try #require(log.range(of: "2 of 2 instances ready"))
+        #expect(died.lowerBound < ready.lowerBound, "the restart came during the start-up wait, not after it")
+    }
+
     @Test func twoClientsAtOnceBothGetTheirAnswers() async throws {
         let fleet = try TestFleet(name: "clients", instances: 2, basePort: 24381)
         defer { fleet.tearDown() }

@@ -79,6 +79,16 @@ final class TestFleet: @unchecked Sendable {
 
     /// Starts `fleet up` and waits until `fleet status` shows every instance up.
     func up(extraArguments: [String] = [], timeout: Duration = .seconds(30)) async throws {
+        let process = try launch(extraArguments: extraArguments)
+        try await waitUntil(timeout: timeout, "every instance up") {
+            guard process.isRunning else { throw FleetTestError("fleet up exited early:\n\(self.log)") }
+            return (try? self.status())?.allSatisfy { $0.state == "up" } == true
+        }
+    }
+
+    /// Starts `fleet up` and returns at once.
+    @discardableResult
+    func launch(extraArguments: [String] = []) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["up"] + fleetArguments + extraArguments
@@ -88,10 +98,7 @@ final class TestFleet: @unchecked Sendable {
         process.standardError = log
         try process.run()
         supervisor = process
-        try await waitUntil(timeout: timeout, "every instance up") {
-            guard process.isRunning else { throw FleetTestError("fleet up exited early:\n\(self.log)") }
-            return (try? self.status())?.allSatisfy { $0.state == "up" } == true
-        }
+        return process
     }
 
     /// What the supervisor printed so far.
