@@ -100,7 +100,7 @@ struct ChaosRun: Sendable {
 
     func execute() async {
         let start = ContinuousClock.now
-        record(.runStarted(seed: plan.seed, at: Date()))
+        record(.runStarted(seed: plan.seed, instances: supervisor.options.config.instanceIDs, at: Date()))
         var pending = plan.injections.sorted { $0.offset < $1.offset }[...]
         var active: [(injection: Injection, startedAt: Date)] = []
         while !Task.isCancelled {
