@@ -7,7 +7,8 @@ import Glibc
 #endif
 
 /// The real Prometheus that `fleet up` runs: listening on the fleet's host, storage inside the
-/// data folder, the fleet's rules loaded; stopped (and its storage deleted) with the fleet.
+/// data folder and bounded by `prometheus.retention` / `retention_size`, the fleet's rules
+/// loaded; stopped with the fleet, its storage kept or deleted as `prometheus.keep_data` says.
 public struct PrometheusServer: Service {
     public let configuration: PrometheusConfiguration
     public let binary: String
@@ -52,19 +53,19 @@ public struct PrometheusServer: Service {
     public func run() async throws {
         try configuration.write(ruleFiles: ruleFiles)
         let settings = configuration.config
+        let storage = PrometheusStoragePolicy(settings.prometheus)
         let arguments = [
             // `fleet guard` arms the parent-death signal, then becomes Prometheus: if the
             // supervisor is killed, Prometheus goes with it.
             "guard", "--parent-pid", String(getpid()), "--", binary,
             "--config.file=\(configuration.configPath)",
             "--storage.tsdb.path=\(configuration.storagePath)",
-            "--storage.tsdb.retention.time=1d",
             "--web.listen-address=\(settings.fleet.host):\(settings.prometheus.port)",
             "--log.level=warn",
-        ]
+        ] + storage.retentionArguments
         let pid = try ChildProcess.spawn(executable: ChildProcess.currentExecutable, arguments: arguments)
         logger.info("prometheus started", metadata: ["pid": "\(pid)", "url": "\(url)"])
-        defer { try? FileManager.default.removeItem(atPath: configuration.directory) }
+        defer { PrometheusDataFolder(directory: configuration.directory).clean(storage.cleanupOnStop) }
         // Wait for shutdown, or for Prometheus to die on its own (then the fleet goes on without it).
         let exited: ChildProcess.Termination? = await withGracefulShutdownHandler {
             while !Task.isCancelled {
