@@ -11,11 +11,11 @@ struct ChaosGradeCommand: ParsableCommand {
         discussion: """
             An answer sheet is a YAML file (template: lab/answers.example.yaml):
 
-              team: blue                      # optional; names the sheet in the class table
+              team: blue              # optional; names the sheet's row
               answers:
                 - instance: svc-02
-                  scenario: memory leak       # an alias (scenario1) or words (disk fill, 429, …)
-                  start: "10:42"              # optional; HH:MM[:SS] UTC or ISO-8601
+                  scenario: memory leak   # or scenario1; disk fill, 429, …
+                  start: "10:42"          # optional; HH:MM[:SS] UTC, ISO-8601
 
             With one file, prints a verdict per answer (true positive, wrong scenario, false \
             alarm) and per missed injection, the start-time errors and the score. With a \
@@ -34,7 +34,8 @@ struct ChaosGradeCommand: ParsableCommand {
 
     @OptionGroup var fleet: FleetOptions
 
-    @Option(help: ArgumentHelp("table (default), csv or json.", valueName: "format"))
+    @Option(help: ArgumentHelp(
+        "A class as aligned columns, CSV with a header row, or one JSON document.", valueName: "format"))
     var format: ClassGradeFormat = .table
 
     @Option(help: ArgumentHelp(
