@@ -14,15 +14,13 @@ import Glibc
 /// - each alert of `lab/rules/fleet-alerts-fast.yml` goes pending or firing for its instance only;
 /// - `fleet down` leaves no process (instances and Prometheus) and, with `keep_data: false`, no file behind.
 ///
-/// Runs only where the `prometheus` binary is on PATH (CI installs it, so there it always runs).
+/// Runs where the `prometheus` binary is on PATH, and always under CI (`CI` set), where a missing
+/// binary fails the test instead of skipping it.
 extension MultiProcessTests {
 @Suite(.serialized)
 struct PrometheusEndToEndTests {
-    /// `fleet up` looks for `prometheus` on PATH, and so does this gate.
-    static let prometheusInstalled: Bool = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/prometheus") }
-    }()
+    /// `fleet up` looks for `prometheus` on PATH, and so does this gate; under CI it always runs.
+    static let runsHere = RequiredTools.available("prometheus")
 
     // Ports no other test uses.
     static let basePort = 23081  // svc-01 … svc-03: 23081 … 23083
@@ -36,7 +34,7 @@ struct PrometheusEndToEndTests {
     /// more than half of the 30 s windows.
     static let minimumObservation: Duration = .seconds(20)
 
-    @Test(.enabled(if: PrometheusEndToEndTests.prometheusInstalled, "needs the prometheus binary on PATH (apt-get install prometheus)"))
+    @Test(.enabled(if: PrometheusEndToEndTests.runsHere, "needs the prometheus binary on PATH (apt-get install prometheus)"))
     func eachScenarioShowsInPrometheusOnItsOwnInstanceOnly() async throws {
         let testDeadline = ContinuousClock.now + Self.testBudget
         let fastRules = TestFleet.repositoryRoot + "/lab/rules/fleet-alerts-fast.yml"
