@@ -29,7 +29,7 @@ extension FleetSupervisor {
         let run = lastChaosRun
         chaosRuns[run] = ChaosRunState(schedule: ChaosSchedule(plan: plan), journal: journal, startedAt: .now)
         currentChaosRun = run
-        record(.runStarted(seed: seed, at: Date()), in: run)
+        record(.runStarted(seed: seed, instances: config.instanceIDs, at: Date()), in: run)
         logger.info("chaos started", metadata: ["seed": "\(seed)", "injections": "\(plan.injections.count)"])
         advanceChaos(at: .now)
         return .success(ChaosSummary(

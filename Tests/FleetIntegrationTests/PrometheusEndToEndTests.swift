@@ -13,9 +13,10 @@ import Glibc
 /// - each failure shows on its own instance, and on no other (429s, resident memory, disk);
 /// - every dashboard panel query and every rule expression is valid PromQL that Prometheus runs;
 /// - each alert of `lab/rules/fleet-alerts-fast.yml` goes pending or firing for its instance only;
-/// - `fleet down` leaves no process (instances and Prometheus) and no file behind.
+/// - `fleet down` leaves no process (instances and Prometheus) and, with `keep_data: false`, no file behind.
 ///
-/// Runs only where the `prometheus` binary is on PATH (CI installs it, so there it always runs).
+/// Runs where the `prometheus` binary is on PATH, and always under CI (`CI` set), where a missing
+/// binary fails the test instead of skipping it.
 extension MultiProcessTests {
 @Suite(.serialized)
 struct PrometheusEndToEndTests {
@@ -54,9 +55,11 @@ struct PrometheusEndToEndTests {
                 scenario3: { client_rate: 50, min_delay: 1ms, max_delay: 5ms } }
                 """,
             // `enabled: true`, not auto: a missing binary must fail `fleet up`, not skip Prometheus.
+            // `keep_data: false`: the behaviour before data was kept, so `fleet down` leaves no file
+            // (keeping it is PrometheusHistoryTests').
             prometheus: """
                 { enabled: true, port: \(Self.prometheusPort), scrape_interval: 1s, evaluation_interval: 1s, \
-                rule_files: ["\(fastRules)"] }
+                rule_files: ["\(fastRules)"], keep_data: false }
                 """)
         defer { fleet.tearDown() }
         let prometheus = PrometheusAPI(base: "http://127.0.0.1:\(Self.prometheusPort)")

@@ -113,32 +113,8 @@ struct ChaosRevealCommand: ParsableCommand {
     }
 }
 
-/// `fleet chaos grade`.
-struct ChaosGradeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "grade",
-        abstract: "Score a student's findings against the answer key.",
-        discussion: """
-            answers.yaml lists findings: `answers: [{instance: svc-02, scenario: scenario1, \
-            start: "10:42"}, …]` (scenario may be an alias or words like "memory leak"; start \
-            is optional, HH:MM[:SS] UTC or ISO-8601). Prints a verdict per line — true positive, \
-            wrong scenario, false alarm, missed — the start-time error, and a total.
-            """)
-
-    @OptionGroup var fleet: FleetOptions
-
-    @Argument(help: ArgumentHelp("The student's answers file.", valueName: "answers.yaml"))
-    var answers: String
-
-    func run() throws {
-        let entries = try ChaosJournal.read(path: try journalPath(fleet))
-        let text = try String(contentsOfFile: answers, encoding: .utf8)
-        let findings = try ChaosGrader.parseAnswers(yaml: text)
-        print(ChaosGrader.grade(answers: findings, journal: entries).render(), terminator: "")
-    }
-}
-
-private func journalPath(_ fleet: FleetOptions) throws -> String {
+/// The fleet's answer key, `<data-dir>/chaos-journal.jsonl`; an error when no chaos ran.
+func journalPath(_ fleet: FleetOptions) throws -> String {
     let path = try fleet.loadConfig().chaosJournalPath
     guard FileManager.default.fileExists(atPath: path) else {
         throw CLIErrors.Failure(message: "no chaos journal at \(path): no chaos has run with this data folder")

@@ -19,7 +19,9 @@ struct UpCommand: AsyncParsableCommand {
             their logs prefixed with their id. Dead instances are restarted (with backoff, up \
             to supervisor.max_restarts in a row); hung ones (no heartbeat) are killed and \
             restarted. Ctrl-C or SIGTERM (or `fleet down`) stops every scenario, removes every \
-            instance's files, reaps every child and exits 0.
+            instance's files, reaps every child and exits 0. Prometheus' data stays in \
+            <data-dir>/prometheus/data (prometheus.keep_data, default true) and the next \
+            `fleet up` with the same data folder continues it; `fleet down --purge` deletes it.
             """)
 
     @OptionGroup var fleet: FleetOptions
@@ -54,7 +56,7 @@ struct UpCommand: AsyncParsableCommand {
         let prometheusBinary = try PrometheusServer.locateBinary(mode: config.prometheus.enabled)
         if prometheusBinary != nil { extraPorts.append(("prometheus", config.prometheus.port)) }
         try Preflight.checkPorts(config, extraPorts: extraPorts)
-        try Preflight.checkResources(config)
+        try Preflight.checkResources(config, prometheusRuns: prometheusBinary != nil)
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         let prometheus = prometheusBinary.map { binary in

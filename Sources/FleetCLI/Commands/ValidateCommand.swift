@@ -40,7 +40,9 @@ struct ValidateCommand: ParsableCommand {
             "scenario3 (rate limit): client \(scenarios.scenario3.clientRate) req/s, limit \(scenarios.scenario3.limit) per \(DurationSyntax.format(scenarios.scenario3.window))",
             "control: \(config.commandEndpoint)  events: \(config.eventsEndpoint)  instances: \(config.instancesEndpoint)",
             "supervisor metrics: " + (config.supervisor.metricsPort > 0 ? "http://\(config.fleet.host):\(config.supervisor.metricsPort)/metrics" : "off"),
-            "prometheus: \(config.prometheus.enabled.rawValue), port \(config.prometheus.port), scrape every \(DurationSyntax.format(config.prometheus.scrapeInterval))",
+            "prometheus: \(config.prometheus.enabled.rawValue), port \(config.prometheus.port), scrape every \(DurationSyntax.format(config.prometheus.scrapeInterval))"
+                + "; data \(config.prometheus.keepData ? "kept at stop" : "deleted at stop"), "
+                + "retention \(DurationSyntax.format(config.prometheus.retention)) or \(config.prometheus.retentionSize)",
             "",
         ]
         var table = TextTable(header: ["ID", "URL", "DATA"])

@@ -19,6 +19,7 @@ import Foundation
 /// | kind          | instance, scenario | started_at                 | stopped_at | reason      |
 /// |---------------|--------------------|----------------------------|------------|-------------|
 /// | `run_started` | –                  | run start                  | –          | –           |
+/// |               | (`instances`: every instance of the fleet, so answers can be checked against it) | | | |
 /// | `applied`     | yes                | injection start            | –          | –           |
 /// | `stopped`     | yes                | start of the injection     | stop       | why it ended |
 /// | `skipped`     | as planned         | when it came due           | –          | why skipped |
@@ -45,6 +46,9 @@ public struct JournalEntry: Codable, Equatable, Sendable {
     public var stoppedAt: String?
     /// Why an injection was skipped or stopped, or how a run ended — free text for humans.
     public var reason: String?
+    /// On `run_started`: the ids of every instance of the fleet the run ran on (journals
+    /// written before this field existed have none).
+    public var instances: [String]?
 
     /// Creates an entry from its fields; prefer the kind-specific factories below.
     public init(
@@ -56,7 +60,8 @@ public struct JournalEntry: Codable, Equatable, Sendable {
         hold: Duration? = nil,
         startedAt: String? = nil,
         stoppedAt: String? = nil,
-        reason: String? = nil
+        reason: String? = nil,
+        instances: [String]? = nil
     ) {
         self.kind = kind
         self.seed = seed
@@ -67,11 +72,12 @@ public struct JournalEntry: Codable, Equatable, Sendable {
         self.startedAt = startedAt
         self.stoppedAt = stoppedAt
         self.reason = reason
+        self.instances = instances
     }
 
-    /// `run_started` at `date`.
-    public static func runStarted(seed: UInt64, at date: Date) -> JournalEntry {
-        JournalEntry(kind: .runStarted, seed: seed, startedAt: ISOTimestamp.format(date))
+    /// `run_started` at `date`, on a fleet of `instances` (when given).
+    public static func runStarted(seed: UInt64, instances: [String]? = nil, at date: Date) -> JournalEntry {
+        JournalEntry(kind: .runStarted, seed: seed, startedAt: ISOTimestamp.format(date), instances: instances)
     }
 
     /// `applied`: `injection` really started on its instance at `date`.
@@ -118,7 +124,7 @@ public struct JournalEntry: Codable, Equatable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case kind, seed, instance, scenario
         case plannedOffsetMs = "planned_offset_ms", holdMs = "hold_ms"
-        case startedAt = "started_at", stoppedAt = "stopped_at", reason
+        case startedAt = "started_at", stoppedAt = "stopped_at", reason, instances
     }
 
     /// Decodes one journal line; durations are integer milliseconds.
@@ -133,6 +139,7 @@ public struct JournalEntry: Codable, Equatable, Sendable {
         startedAt = try container.decodeIfPresent(String.self, forKey: .startedAt)
         stoppedAt = try container.decodeIfPresent(String.self, forKey: .stoppedAt)
         reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        instances = try container.decodeIfPresent([String].self, forKey: .instances)
     }
 
     /// Encodes one journal line, omitting absent fields.
@@ -147,5 +154,6 @@ public struct JournalEntry: Codable, Equatable, Sendable {
         try container.encodeIfPresent(startedAt, forKey: .startedAt)
         try container.encodeIfPresent(stoppedAt, forKey: .stoppedAt)
         try container.encodeIfPresent(reason, forKey: .reason)
+        try container.encodeIfPresent(instances, forKey: .instances)
     }
 }

@@ -127,6 +127,17 @@ struct ConfigValidator {
         try expectPort(config.prometheus.port, "prometheus.port")
         try expectPositive(config.prometheus.scrapeInterval, "prometheus.scrape_interval")
         try expectPositive(config.prometheus.evaluationInterval, "prometheus.evaluation_interval")
+        let retention = config.prometheus.retention
+        let (shortest, longest) = (PrometheusStoragePolicy.minimumRetention, PrometheusStoragePolicy.maximumRetention)
+        try expect(
+            retention >= shortest && retention <= longest, "prometheus.retention",
+            "a retention from \(DurationSyntax.format(shortest)) to \(DurationSyntax.format(longest))",
+            found: DurationSyntax.format(retention))
+        let smallest = PrometheusStoragePolicy.minimumRetentionSize
+        try expect(
+            config.prometheus.retentionSize.bytes >= smallest.bytes, "prometheus.retention_size",
+            "a size of at least \(smallest)", found: "\(config.prometheus.retentionSize)",
+            why: "Prometheus' write-ahead log alone takes tens of MB")
     }
 
     /// No two servers of the fleet may share a port: instances, the supervisor's metrics,

@@ -8,10 +8,13 @@ extension FleetConfig {
     /// - **memory**: every instance may run scenario1 at the same time, each holding its leak
     ///   cap, so `instances × chunk_size × max_chunks` must fit in `freeMemory`;
     /// - **disk**: every instance may fill its simulated disk, so `instances × node.disk` must
-    ///   fit in `freeDisk` less scenario2's `free_space_reserve`, which is never written.
+    ///   fit in `freeDisk` less scenario2's `free_space_reserve`, which is never written; when
+    ///   Prometheus runs (`prometheusStored` is what its TSDB already holds), its
+    ///   `retention_size` counts too, less what is already stored
+    ///   (``PrometheusStoragePolicy/diskToReserve(alreadyStored:)``).
     ///
     /// Port conflicts with other programs are checked where the ports are bound.
-    public func validateResources(freeMemory: ByteSize, freeDisk: ByteSize) -> [String] {
+    public func validateResources(freeMemory: ByteSize, freeDisk: ByteSize, prometheusStored: ByteSize? = nil) -> [String] {
         var problems: [String] = []
         let instances = Int128(fleet.instances)
         let leak = scenarios.scenario1
@@ -26,15 +29,21 @@ extension FleetConfig {
                 + "scenarios.scenario1.chunk_size or scenarios.scenario1.max_chunks")
         }
 
-        let diskNeeded = product(instances, Int128(node.disk.bytes))
+        let instancesDisk = product(instances, Int128(node.disk.bytes))
+        let prometheusDisk = prometheusStored.map {
+            Int128(PrometheusStoragePolicy(prometheus).diskToReserve(alreadyStored: $0).bytes)
+        }
+        // Saturating, as `product`: an absurd node.disk must read as "too much", not trap.
+        let diskNeeded = instancesDisk > Int128.max - (prometheusDisk ?? 0) ? .max : instancesDisk + (prometheusDisk ?? 0)
         let reserve = scenarios.scenario2.freeSpaceReserve
         let usable = max(0, Int128(freeDisk.bytes) - Int128(reserve.bytes))
         if diskNeeded > usable {
+            let prometheusPart = prometheusDisk.map { " + Prometheus' prometheus.retention_size (\(describe($0)) still to grow)" } ?? ""
             problems.append(
-                "disk: \(fleet.instances) instances × node.disk \(node.disk) need \(describe(diskNeeded)), "
+                "disk: \(fleet.instances) instances × node.disk \(node.disk)\(prometheusPart) need \(describe(diskNeeded)), "
                 + "but only \(describe(usable)) can be written at \(fleet.dataDir) "
                 + "(\(freeDisk) free less scenarios.scenario2.free_space_reserve \(reserve)); "
-                + "lower fleet.instances or node.disk, or free some disk space")
+                + "lower fleet.instances or node.disk\(prometheusDisk == nil ? "" : " or prometheus.retention_size"), or free some disk space")
         }
         return problems
     }

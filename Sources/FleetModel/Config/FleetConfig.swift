@@ -154,6 +154,15 @@ public struct PrometheusSettings: Sendable, Equatable {
     public var evaluationInterval: Duration = .seconds(5)
     /// Alert/recording rule files, relative to the configuration file's folder.
     public var ruleFiles: [String] = PrometheusSettings.defaultRuleFiles
+    /// Keep the TSDB (`<data_dir>/prometheus/data`) when the fleet stops, so a class can review
+    /// a round afterwards and the next `fleet up` of the same fleet continues it; `false`
+    /// deletes it at every stop. `fleet down --purge` deletes it either way.
+    public var keepData = true
+    /// How long samples are kept (Prometheus' `--storage.tsdb.retention.time`).
+    public var retention: Duration = .seconds(7 * 24 * 3600)
+    /// The most disk the TSDB may take (Prometheus' `--storage.tsdb.retention.size`: the oldest
+    /// blocks go first); counted by `fleet up`'s disk check like the scenarios' caps.
+    public var retentionSize = ByteSize(bytes: 1 << 30)
 
     /// The lab's alert rules, shipped in the repository.
     public static let defaultRuleFiles = ["lab/rules/fleet-alerts.yml"]

@@ -100,7 +100,13 @@ extension FleetConfigLoader {
     private static func readPrometheus(
         _ node: ConfigNode, into prometheus: inout PrometheusSettings, map: ConfigSourceMap
     ) throws {
-        let section = try ConfigMapping(node, allowedKeys: ["enabled", "port", "scrape_interval", "evaluation_interval", "rule_files"], map: map)
+        let section = try ConfigMapping(
+            node,
+            allowedKeys: [
+                "enabled", "port", "scrape_interval", "evaluation_interval", "rule_files", "keep_data", "retention",
+                "retention_size",
+            ],
+            map: map)
         try section.read("enabled") { value in
             // YAML booleans (`true`, `False`) and the words themselves (`"true"`, `auto`) both work.
             switch value.scalarText?.lowercased() {
@@ -119,6 +125,9 @@ extension FleetConfigLoader {
                 return path
             }
         }
+        try section.read("keep_data") { prometheus.keepData = try $0.bool() }
+        try section.read("retention") { prometheus.retention = try $0.duration() }
+        try section.read("retention_size") { prometheus.retentionSize = try $0.size() }
     }
 
     private static func readChaos(_ node: ConfigNode, into chaos: inout ChaosSettings, map: ConfigSourceMap) throws {

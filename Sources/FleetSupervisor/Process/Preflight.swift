@@ -28,11 +28,13 @@ public enum Preflight {
         }
     }
 
-    /// The fleet's scenario caps must fit in the machine's free memory and disk.
-    public static func checkResources(_ config: FleetConfig) throws {
+    /// The fleet's scenario caps, and Prometheus' `retention_size` when it runs, must fit in
+    /// the machine's free memory and disk.
+    public static func checkResources(_ config: FleetConfig, prometheusRuns: Bool = false) throws {
         let problems = config.validateResources(
             freeMemory: MachineResources.freeMemory(),
-            freeDisk: MachineResources.freeDisk(at: existingAncestor(of: config.fleet.dataDir)))
+            freeDisk: MachineResources.freeDisk(at: existingAncestor(of: config.fleet.dataDir)),
+            prometheusStored: prometheusRuns ? PrometheusDataFolder(config: config).storedBytes() : nil)
         if !problems.isEmpty {
             throw Refusal(description: problems.joined(separator: "\n"))
         }

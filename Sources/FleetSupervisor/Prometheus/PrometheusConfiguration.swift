@@ -23,10 +23,13 @@ public struct PrometheusConfiguration: Sendable {
         self.directory = directory
     }
 
-    public var configPath: String { (directory as NSString).appendingPathComponent("prometheus.yml") }
-    public var targetsPath: String { (directory as NSString).appendingPathComponent("instances.json") }
-    /// TSDB storage, inside the data folder so it goes away with the fleet.
-    public var storagePath: String { (directory as NSString).appendingPathComponent("data") }
+    public var configPath: String { folder.configPath }
+    public var targetsPath: String { folder.targetsPath }
+    /// TSDB storage, inside the data folder (kept or deleted at stop: ``PrometheusStoragePolicy``).
+    public var storagePath: String { folder.storagePath }
+
+    /// The folder's layout.
+    private var folder: PrometheusDataFolder { PrometheusDataFolder(directory: directory) }
 
     /// The `file_sd` document: one target group per instance.
     public func targetsJSON() -> String {

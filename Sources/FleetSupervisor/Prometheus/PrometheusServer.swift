@@ -7,7 +7,8 @@ import Glibc
 #endif
 
 /// The real Prometheus that `fleet up` runs: listening on the fleet's host, storage inside the
-/// data folder, the fleet's rules loaded; stopped (and its storage deleted) with the fleet.
+/// data folder and bounded by `prometheus.retention` / `retention_size`, the fleet's rules
+/// loaded; stopped with the fleet, its storage kept or deleted as `prometheus.keep_data` says.
 ///
 /// Run by the supervisor, which spawns it from its long-lived spawner thread as it spawns
 /// instances: the parent-death signal fires when the spawning *thread* exits, so a pool
@@ -56,11 +57,12 @@ public struct PrometheusServer: Sendable {
     /// Runs Prometheus until `shouldStop` says so, then stops it. If Prometheus dies on its own
     /// the fleet goes on without it.
     public func run(spawner: DedicatedThread, until shouldStop: @escaping @Sendable () -> Bool) async {
-        defer { try? FileManager.default.removeItem(atPath: configuration.directory) }
+        let storage = PrometheusStoragePolicy(configuration.config.prometheus)
+        defer { PrometheusDataFolder(directory: configuration.directory).clean(storage.cleanupOnStop) }
         let pid: pid_t
         do {
             try configuration.write(ruleFiles: ruleFiles)
-            let arguments = guardedArguments()
+            let arguments = guardedArguments() + storage.retentionArguments
             pid = try await spawner.run { try ChildProcess.spawn(executable: ChildProcess.currentExecutable, arguments: arguments) }
         } catch {
             logger.error("prometheus could not start: \(error); the fleet goes on without it")
@@ -85,7 +87,6 @@ public struct PrometheusServer: Sendable {
             "guard", "--parent-pid", String(getpid()), "--", binary,
             "--config.file=\(configuration.configPath)",
             "--storage.tsdb.path=\(configuration.storagePath)",
-            "--storage.tsdb.retention.time=1d",
             "--web.listen-address=\(settings.fleet.host):\(settings.prometheus.port)",
             "--log.level=warn",
         ]

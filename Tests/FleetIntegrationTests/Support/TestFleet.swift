@@ -130,13 +130,7 @@ final class TestFleet: @unchecked Sendable {
     /// left over (instances, the fleet's Prometheus: anything whose command line names the data
     /// folder), and deletes the temporary folder.
     func tearDown() {
-        if let supervisor, supervisor.isRunning {
-            kill(supervisor.processIdentifier, SIGTERM)
-            let deadline = Date().addingTimeInterval(8)
-            while supervisor.isRunning, Date() < deadline { usleep(20_000) }
-            if supervisor.isRunning { kill(supervisor.processIdentifier, SIGKILL) }
-            supervisor.waitUntilExit()
-        }
+        supervisor?.stop()
         for process in ProcessTable.processes(whoseCommandLineContains: dataDir) { kill(process.pid, SIGKILL) }
         try? FileManager.default.removeItem(atPath: directory)
     }

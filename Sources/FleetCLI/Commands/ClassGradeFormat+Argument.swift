@@ -1,0 +1,5 @@
+import ArgumentParser
+import FleetChaos
+
+/// `--format table|csv|json` of `fleet chaos grade`.
+extension ClassGradeFormat: ExpressibleByArgument {}
