@@ -1,0 +1,81 @@
+import CFleetSystem
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Synchronization
+
+/// Dedicated OS threads that burn CPU on a duty cycle until `stop()`.
+///
+/// Not tasks: a spinning task would hold one of the cooperative pool's few threads and slow
+/// the instance's own HTTP handling, which is not the failure being taught. Each thread checks
+/// the stop flag between short spins, so a stop takes effect within one period.
+final class CPUBurner: Sendable {
+    private let cycle: CPUDutyCycle
+    private let stopping = Atomic<Bool>(false)
+    /// Kernel thread ids of the running burners, so tests can read their CPU time in `/proc`.
+    private let threadIDs = Mutex<[Int32]>([])
+    private let finished = Mutex<(count: Int, waiters: [CheckedContinuation<Void, Never>])>((0, []))
+
+    init(cycle: CPUDutyCycle) {
+        self.cycle = cycle
+    }
+
+    /// The kernel thread ids (`/proc/self/task/<tid>`) of the burner threads started so far.
+    var kernelThreadIDs: [Int32] { threadIDs.withLock { $0 } }
+
+    /// Starts the burner threads; returns at once.
+    func start() {
+        for index in 0..<cycle.threads {
+            let thread = Thread { [self] in burn() }
+            thread.name = "cpu-burn-\(index)"
+            thread.start()
+        }
+    }
+
+    /// Asks every thread to stop and returns once all of them have ended.
+    func stop() async {
+        stopping.store(true, ordering: .releasing)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = finished.withLock { state -> Bool in
+                if state.count >= cycle.threads { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
+    }
+
+    private func burn() {
+        threadIDs.withLock { $0.append(fleet_thread_id()) }
+        let clock = ContinuousClock()
+        var periodStart = clock.now
+        while !stopping.load(ordering: .acquiring) {
+            let spinEnd = periodStart + cycle.busy
+            // Spin on the clock: the work is the waiting. The stop flag is read every round.
+            while clock.now < spinEnd, !stopping.load(ordering: .relaxed) {}
+            periodStart += cycle.period
+            let now = clock.now
+            // After a preemption, skip the lost periods instead of spinning to catch up: the
+            // burn must never go above its share.
+            if periodStart < now { periodStart = now }
+            let pause = periodStart - now
+            if pause > .zero { Self.sleep(pause) }
+        }
+        let waiters = finished.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.count += 1
+            guard state.count >= cycle.threads else { return [] }
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    private static func sleep(_ duration: Duration) {
+        var request = timespec(
+            tv_sec: Int(duration.components.seconds),
+            tv_nsec: Int(duration.components.attoseconds / 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+}
