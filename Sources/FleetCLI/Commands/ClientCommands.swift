@@ -77,21 +77,21 @@ struct StartCommand: ParsableCommand {
         commandName: "start",
         abstract: "Start a scenario on some instances of the running fleet.",
         discussion: """
-            Scenarios: scenario1 (memory leak), scenario2 (disk fill), scenario3 (rate limit). \
+            Scenarios: \(ScenarioAlias.kindList). \
             Prints one line per instance: started, already_running, conflict (another scenario \
             runs there), timeout or unavailable. Exits 1 when any instance did not start it.
             """)
 
     @OptionGroup var fleet: FleetOptions
 
-    @Argument(help: "scenario1, scenario2 or scenario3.")
+    @Argument(help: ArgumentHelp("One of \(ScenarioAlias.aliasList)."))
     var scenario: String
 
     @OptionGroup var selection: InstanceSelectionOptions
 
     func validate() throws {
         guard ScenarioAlias(rawValue: scenario) != nil else {
-            throw ValidationError("unknown scenario '\(scenario)'; expected scenario1, scenario2 or scenario3")
+            throw ValidationError("unknown scenario '\(scenario)'; expected one of \(ScenarioAlias.aliasList)")
         }
         _ = try selection.selection()
     }
@@ -116,7 +116,7 @@ struct StopCommand: ParsableCommand {
 
     @OptionGroup var fleet: FleetOptions
 
-    @Argument(help: "scenario1, scenario2, scenario3 or all.")
+    @Argument(help: ArgumentHelp("One of \(ScenarioAlias.aliasList), or all."))
     var scenario: String
 
     @Option(name: .customLong("instance"), help: ArgumentHelp("An instance id; repeat for several.", valueName: "id"))
@@ -127,7 +127,7 @@ struct StopCommand: ParsableCommand {
 
     func validate() throws {
         guard scenario == "all" || ScenarioAlias(rawValue: scenario) != nil else {
-            throw ValidationError("unknown scenario '\(scenario)'; expected scenario1, scenario2, scenario3 or all")
+            throw ValidationError("unknown scenario '\(scenario)'; expected one of \(ScenarioAlias.aliasList), or all")
         }
         guard all != !instances.isEmpty else { throw ValidationError("give either --instance <id> … or --all") }
     }

@@ -83,8 +83,8 @@ extension ChaosGrader {
         guard ScenarioAlias(answer: scenario) != nil else {
             throw AnswersError(
                 line: line(scenarioNode),
-                message: "unrecognized scenario \"\(scenario)\": use scenario1, scenario2 or scenario3, "
-                    + "or name one failure: memory leak, disk fill, rate limit (429)"
+                message: "unrecognized scenario \"\(scenario)\": use one of \(ScenarioAlias.aliasList), "
+                    + "or name one failure: \(ScenarioAlias.allCases.map(\.failureMode).joined(separator: ", "))"
             )
         }
         var start: String?
