@@ -208,7 +208,7 @@ public actor FleetSupervisor {
             instances[id] = instance
             return
         }
-        instance.consecutiveFailures += 1
+        if RestartAccounting.countsTowardMaxRestarts(lastScenario: hadScenario, exitStatus: termination.exitStatus) { instance.consecutiveFailures += 1 }
         if instance.consecutiveFailures > config.supervisor.maxRestarts {
             instance.state = .down
             logger.error(

@@ -39,7 +39,7 @@ struct PrometheusEndToEndTests {
     @Test(.enabled(if: PrometheusEndToEndTests.prometheusInstalled, "needs the prometheus binary on PATH (apt-get install prometheus)"))
     func eachScenarioShowsInPrometheusOnItsOwnInstanceOnly() async throws {
         let testDeadline = ContinuousClock.now + Self.testBudget
-        let fastRules = TestFleet.repositoryRoot + "/lab/rules/fleet-alerts-fast.yml"
+        let fastRules = TestFleet.fastRules
         let fleet = try TestFleet(
             name: "prometheus", basePort: Self.basePort, metricsPort: Self.supervisorMetricsPort,
             // A small disk, so that scenario2 visibly fills it within the test (128 MiB at 5 MiB/s).
@@ -53,10 +53,7 @@ struct PrometheusEndToEndTests {
                 scenario3: { client_rate: 50, min_delay: 1ms, max_delay: 5ms } }
                 """,
             // `enabled: true`, not auto: a missing binary must fail `fleet up`, not skip Prometheus.
-            prometheus: """
-                { enabled: true, port: \(Self.prometheusPort), scrape_interval: 1s, evaluation_interval: 1s, \
-                rule_files: ["\(fastRules)"] }
-                """)
+            prometheus: TestFleet.fastPrometheusSection(port: Self.prometheusPort))
         defer { fleet.tearDown() }
         let prometheus = PrometheusAPI(base: "http://127.0.0.1:\(Self.prometheusPort)")
         let everyInstance = Set((1...fleet.instances).map(fleet.id))
@@ -281,7 +278,7 @@ private struct Watch: CustomStringConvertible {
 
 /// Polls `condition` once a second until it holds; gives up at `limit` from now or at `deadline`,
 /// whichever comes first.
-private func pollUntil(
+func pollUntil(
     _ deadline: ContinuousClock.Instant, limit: Duration, _ what: String, _ condition: () async throws -> Bool
 ) async throws {
     let end = min(deadline, ContinuousClock.now + limit)
@@ -295,7 +292,7 @@ private func pollUntil(
 // MARK: - Prometheus' HTTP API
 
 /// The three endpoints the test uses, decoded.
-private struct PrometheusAPI {
+struct PrometheusAPI {
     let base: String
 
     /// `GET /api/v1/query?query=…`, an instant query at the current time.
