@@ -5,7 +5,8 @@ import Glibc
 import Foundation
 import Synchronization
 
-/// Dedicated OS threads that burn CPU on a duty cycle until `stop()`.
+/// Dedicated OS threads that burn CPU on a duty cycle until `stop()`: each period, a thread
+/// spins until it has used `busy` of CPU time, then sleeps to the end of the period.
 ///
 /// Not tasks: a spinning task would hold one of the cooperative pool's few threads and slow
 /// the instance's own HTTP handling, which is not the failure being taught. Each thread checks
@@ -49,15 +50,20 @@ final class CPUBurner: Sendable {
     private func burn() {
         threadIDs.withLock { $0.append(fleet_thread_id()) }
         let clock = ContinuousClock()
+        let busySeconds = Double(cycle.busy.components.seconds) + Double(cycle.busy.components.attoseconds) / 1e18
         var periodStart = clock.now
         while !stopping.load(ordering: .acquiring) {
-            let spinEnd = periodStart + cycle.busy
-            // Spin on the clock: the work is the waiting. The stop flag is read every round.
-            while clock.now < spinEnd, !stopping.load(ordering: .relaxed) {}
-            periodStart += cycle.period
+            let periodEnd = periodStart + cycle.period
+            // Spin until this thread has used `busy` of CPU (not of wall time: a late wake-up or
+            // a preemption must not shorten the burn), or the period is over. The stop flag is
+            // read every round.
+            let cpuStart = Self.threadCPUSeconds()
+            while Self.threadCPUSeconds() - cpuStart < busySeconds, clock.now < periodEnd,
+                  !stopping.load(ordering: .relaxed) {}
+            periodStart = periodEnd
             let now = clock.now
-            // After a preemption, skip the lost periods instead of spinning to catch up: the
-            // burn must never go above its share.
+            // After a long preemption, skip the lost periods instead of spinning to catch up:
+            // the burn must never go above its share.
             if periodStart < now { periodStart = now }
             let pause = periodStart - now
             if pause > .zero { Self.sleep(pause) }
@@ -69,6 +75,13 @@ final class CPUBurner: Sendable {
             return state.waiters
         }
         for waiter in waiters { waiter.resume() }
+    }
+
+    /// CPU time of the calling thread, in seconds.
+    private static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private static func sleep(_ duration: Duration) {
