@@ -88,11 +88,16 @@ extension InstanceRuntime {
         FileDescriptorLeakScenario.removeLeftovers(in: identity.dataDirectory)
     }
 
-    /// Starts scenario7 again when the previous process of this instance left the crash loop on.
-    /// Call at start, before the supervisor link registers, so the registration reports it.
+    /// Starts scenario7 again when the previous process of this instance, under the same parent
+    /// (supervisor), left the crash loop on; removes a stale marker of another parent. Call at
+    /// start, before the supervisor link registers, so the registration reports it.
     @discardableResult
     public func resumeCrashLoopIfMarked() -> Bool {
-        guard CrashLoopMarker(dataDirectory: identity.dataDirectory).isSet else { return false }
+        let marker = CrashLoopMarker(dataDirectory: identity.dataDirectory)
+        guard marker.isSetByThisParent else {
+            marker.remove()
+            return false
+        }
         return controller.start(.scenario7, origin: .restart) == .started
     }
 }

@@ -21,13 +21,13 @@ extension InstanceTests {
             let task = Task { await scenario.run() }
             defer { task.cancel() }
 
-            #expect(await poll(timeout: .seconds(2)) { marker.isSet })
+            #expect(await poll(timeout: .seconds(2)) { marker.exists })
             #expect(exits.events.isEmpty, "exited before the interval")
             let exited = await poll(timeout: .seconds(3)) { !exits.events.isEmpty }
             #expect(exited)
             #expect(exits.events == ["exit 1"])
             #expect(ContinuousClock.now - start >= .milliseconds(200))
-            #expect(marker.isSet, "the marker must survive the crash, for the next process")
+            #expect(marker.exists, "the marker must survive the crash, for the next process")
         }
 
         @Test("a stop before the interval removes the marker and never exits")
@@ -38,10 +38,10 @@ extension InstanceTests {
             let exits = EventLog()
             let scenario = CrashLoopScenario(interval: .seconds(30), marker: marker) { exits.record("exit \($0)") }
             let task = Task { await scenario.run() }
-            #expect(await poll(timeout: .seconds(2)) { marker.isSet })
+            #expect(await poll(timeout: .seconds(2)) { marker.exists })
             task.cancel()
             await task.value
-            #expect(!marker.isSet)
+            #expect(!marker.exists)
             #expect(exits.events.isEmpty)
         }
 
@@ -57,6 +57,18 @@ extension InstanceTests {
             let resumed = Fixtures.runtime(dataDirectory: folder.path)
             #expect(resumed.resumeCrashLoopIfMarked())
             #expect(resumed.controller.current == .scenario7)
+        }
+
+        @Test("a marker left under another parent (a fleet killed before its cleanup) is removed, not resumed")
+        func staleMarkerIsRemoved() throws {
+            let folder = try TemporaryDirectory()
+            defer { folder.remove() }
+            let marker = CrashLoopMarker(dataDirectory: folder.path)
+            try "parent 1\n".write(toFile: marker.path, atomically: false, encoding: .utf8)
+            let runtime = Fixtures.runtime(dataDirectory: folder.path)
+            #expect(!runtime.resumeCrashLoopIfMarked())
+            #expect(runtime.controller.current == nil)
+            #expect(!marker.exists)
         }
     }
 }
