@@ -64,7 +64,7 @@ extension InstanceTests {
             let folder = try TemporaryDirectory()
             defer { folder.remove() }
             let marker = CrashLoopMarker(dataDirectory: folder.path)
-            try "parent 1\n".write(toFile: marker.path, atomically: false, encoding: .utf8)
+            try "parent -1\n".write(toFile: marker.path, atomically: false, encoding: .utf8)
             let runtime = Fixtures.runtime(dataDirectory: folder.path)
             #expect(!runtime.resumeCrashLoopIfMarked())
             #expect(runtime.controller.current == nil)
