@@ -98,6 +98,8 @@ extension InstanceRuntime {
             marker.remove()
             return false
         }
-        return controller.start(.scenario7, origin: .restart) == .started
+        // The supervisor's restart brought the loop back: its origin, and no new protocol value.
+        // The registration that follows carries the running scenario.
+        return controller.start(.scenario7, origin: .supervisor) == .started
     }
 }

@@ -8,8 +8,6 @@ public enum ChangeOrigin: String, Sendable, Codable {
     case supervisor
     /// The instance itself, while shutting down.
     case shutdown
-    /// The instance itself at start: scenario7 resumed after the crash it caused.
-    case restart
 }
 
 /// A scenario started or stopped; reported to the supervisor so its view stays true.
