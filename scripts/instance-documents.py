@@ -7,7 +7,8 @@
 The OpenAPI document is, verbatim, what FastAPI 0.115 generates for a reconstruction of the original
 workshop service's routes (holograph/prometheus-workshop-service-python): same function names, so
 the same operationIds and summaries. Two deliberate additions, both via FastAPI's own `responses=`
-mechanism so the output stays FastAPI-shaped:
+mechanism so the output stays FastAPI-shaped, and a description of the `alias` path parameter
+naming the eight scenarios (fleetsim's own scenario4-8 included):
   * the `Action` enum for `action` (the measured service answers 422 type "enum" for `?action=bogus`,
     so it validates against an Enum class, which FastAPI emits as a `$ref`);
   * 304/400/409 on the scenario operations with an `HTTPError` schema, because schema-based fuzzers
@@ -46,6 +47,8 @@ SWIFT_HEADER = '''\
 /// - `GET /scenario/{alias}` documents 400, and `POST /scenario/{alias}` documents 304 (no body),
 ///   400 and 409 with an `HTTPError` (`{"detail": string}`) schema. The original returns these
 ///   without documenting them; schema-based fuzzers (schemathesis) flag undocumented status codes.
+/// - The `alias` path parameter has a description naming the eight scenarios and what each
+///   simulates (scenario4–8 are fleetsim's own).
 ///
 /// Not in the document, as in the original: `/scenario/do_something`, `/metrics`, `/docs`,
 /// `/openapi.json`.
@@ -63,8 +66,13 @@ SWIFT_FOOTER = '''\
 # A reconstruction of the original's routes; only the signatures matter for the document.
 ORIGINAL = r'''
 from enum import Enum
-from fastapi import APIRouter, FastAPI
+from typing import Annotated
+from fastapi import APIRouter, FastAPI, Path
 from pydantic import BaseModel
+
+# fleetsim's addition: the aliases and what each simulates (scenario4-8 are fleetsim's own).
+ALIAS = Annotated[str, Path(description="scenario1 (memory leak), scenario2 (disk fill), scenario3 (rate limit), "
+             "scenario4 (latency), scenario5 (errors), scenario6 (cpu), scenario7 (crash loop), scenario8 (fd leak)")]
 
 class Action(str, Enum):
     start = "start"
@@ -96,14 +104,14 @@ def health() -> dict: ...
 def sample_endpoint() -> dict: ...
 
 @scenario.get("/{alias}", responses={400: {"model": HTTPError}})
-def scenario_status(alias: str) -> dict: ...
+def scenario_status(alias: ALIAS) -> dict: ...
 
 @scenario.post("/{alias}", responses={
     304: {"description": "Not Modified"},
     400: {"model": HTTPError},
     409: {"model": HTTPError},
 })
-def scenario_action(alias: str, action: Action) -> dict: ...
+def scenario_action(alias: ALIAS, action: Action) -> dict: ...
 
 app = FastAPI(title="Prometheus workshop service (fleetsim)", openapi_tags=[
     {"name": "showcase", "description": "APIs for the metric showcase"},
@@ -169,7 +177,7 @@ def preview(port: int) -> None:
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     from urllib.parse import parse_qs, unquote, urlsplit
 
-    aliases = ["scenario1", "scenario2", "scenario3"]
+    aliases = [f"scenario{n}" for n in range(1, 9)]
     state = {"running": None}
     pages = {"/docs": (extract(DOCS_FILE).encode(), "text/html; charset=utf-8"),
              "/openapi.json": (extract().encode(), "application/json")}

@@ -25,3 +25,14 @@ int fleet_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest) {
     return -1;
 #endif
 }
+
+#ifdef __linux__
+#include <unistd.h>
+int fleet_thread_id(void) {
+    return (int)gettid();
+}
+#else
+int fleet_thread_id(void) {
+    return -1;
+}
+#endif

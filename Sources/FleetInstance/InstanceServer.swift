@@ -20,13 +20,15 @@ public struct InstanceServer: Sendable {
             logger: logger)
     }
 
-    /// Prepares the data folder (removing what a crashed run left), then runs until SIGTERM or
-    /// SIGINT; on the way out the scenario is stopped and its files deleted.
+    /// Prepares the data folder (removing what a crashed run left, resuming a crash loop it was
+    /// in), then runs until SIGTERM or SIGINT; on the way out the scenario is stopped and its
+    /// files deleted.
     ///
     /// - Parameter services: more services to run alongside, e.g. the link to the supervisor.
     public func run(logger: Logger, services: [any Service] = []) async throws {
         try FileManager.default.createDirectory(atPath: runtime.identity.dataDirectory, withIntermediateDirectories: true)
-        DiskFillScenario.removeLeftovers(in: runtime.identity.dataDirectory)
+        runtime.removeScenarioLeftovers()
+        runtime.resumeCrashLoopIfMarked()
         // A companion service ending (e.g. the supervisor link losing its supervisor) shuts the
         // instance down gracefully, so the scenario is still stopped and its files deleted.
         let companions = services.map {

@@ -17,6 +17,6 @@ public struct ScenarioShutdownService: Service {
         try? await gracefulShutdown()
         await runtime.controller.stopAll(origin: .shutdown)
         runtime.keptConnection.close()
-        DiskFillScenario.removeLeftovers(in: runtime.identity.dataDirectory)
+        runtime.removeScenarioLeftovers()
     }
 }

@@ -91,7 +91,7 @@ extension FleetSupervisor {
     }
 
     private func instanceDied(_ id: String, termination: ChildProcess.Termination, at now: ContinuousClock.Instant) {
-        guard let death = state.died(id, at: now) else { return }
+        guard let death = state.died(id, exitStatus: termination.exitStatus, at: now) else { return }
         controlPlane?.stopHeartbeats(to: id)
         metrics.setUp(id, false)
         metrics.setScenario(id, nil)

@@ -42,12 +42,19 @@ import Testing
         ("filesystem", .scenario2), ("file system full", .scenario2), ("no space left", .scenario2), ("storage", .scenario2),
         ("scenario3", .scenario3), ("3", .scenario3), ("rate limit", .scenario3), ("rate-limiting", .scenario3),
         ("429", .scenario3), ("HTTP 429s", .scenario3), ("too many requests", .scenario3), ("Throttling", .scenario3),
+        ("scenario4", .scenario4), ("latency", .scenario4), ("slow responses", .scenario4), ("high p99", .scenario4),
+        ("scenario5", .scenario5), ("errors", .scenario5), ("HTTP 500s", .scenario5), ("5xx", .scenario5),
+        ("error rate", .scenario5), ("internal server error", .scenario5),
+        ("scenario6", .scenario6), ("cpu", .scenario6), ("CPU burn", .scenario6), ("high load", .scenario6),
+        ("scenario7", .scenario7), ("crash loop", .scenario7), ("crash-loop", .scenario7), ("restarts", .scenario7),
+        ("scenario8", .scenario8), ("fd leak", .scenario8), ("FD-leak", .scenario8), ("file descriptor leak", .scenario8),
+        ("too many open files", .scenario8), ("descriptors", .scenario8),
     ])
     func scenarioWordsAreRecognized(text: String, expected: ScenarioAlias) {
         #expect(ScenarioAlias(answer: text) == expected)
     }
 
-    @Test(arguments: ["", "cpu", "scenario4", "memory or disk", "scenario1 disk", "slow", "limit"])
+    @Test(arguments: ["", "scenario9", "memory or disk", "scenario1 disk", "limit", "cpu or latency", "fd leak or memory"])
     func unclearScenariosAreNotGuessed(text: String) {
         #expect(ScenarioAlias(answer: text) == nil)
     }
@@ -66,10 +73,10 @@ import Testing
               - instance: svc-01
                 scenario: disk
               - instance: svc-02
-                scenario: cpu spike
+                scenario: network partition
             """)
         #expect(unknownScenario?.line == 5)
-        #expect(unknownScenario?.description.hasPrefix("line 5: unrecognized scenario \"cpu spike\"") == true)
+        #expect(unknownScenario?.description.hasPrefix("line 5: unrecognized scenario \"network partition\"") == true)
 
         let badStart = error("answers:\n  - instance: svc-01\n    scenario: disk\n    start: about ten\n")
         #expect(badStart?.line == 4)

@@ -41,7 +41,7 @@ struct PrometheusEndToEndTests {
     func eachScenarioShowsInPrometheusOnItsOwnInstanceOnly() async throws {
         try #require(Self.prometheusInstalled, "prometheus is not on PATH")
         let testDeadline = ContinuousClock.now + Self.testBudget
-        let fastRules = TestFleet.repositoryRoot + "/lab/rules/fleet-alerts-fast.yml"
+        let fastRules = TestFleet.fastRules
         let fleet = try TestFleet(
             name: "prometheus", basePort: Self.basePort, metricsPort: Self.supervisorMetricsPort,
             // A small disk, so that scenario2 visibly fills it within the test (128 MiB at 5 MiB/s).
@@ -57,10 +57,7 @@ struct PrometheusEndToEndTests {
             // `enabled: true`, not auto: a missing binary must fail `fleet up`, not skip Prometheus.
             // `keep_data: false`: the behaviour before data was kept, so `fleet down` leaves no file
             // (keeping it is PrometheusHistoryTests').
-            prometheus: """
-                { enabled: true, port: \(Self.prometheusPort), scrape_interval: 1s, evaluation_interval: 1s, \
-                rule_files: ["\(fastRules)"], keep_data: false }
-                """)
+            prometheus: TestFleet.fastPrometheusSection(port: Self.prometheusPort))
         defer { fleet.tearDown() }
         let prometheus = PrometheusAPI(base: "http://127.0.0.1:\(Self.prometheusPort)")
         let everyInstance = Set((1...fleet.instances).map(fleet.id))
@@ -285,7 +282,7 @@ private struct Watch: CustomStringConvertible {
 
 /// Polls `condition` once a second until it holds; gives up at `limit` from now or at `deadline`,
 /// whichever comes first.
-private func pollUntil(
+func pollUntil(
     _ deadline: ContinuousClock.Instant, limit: Duration, _ what: String, _ condition: () async throws -> Bool
 ) async throws {
     let end = min(deadline, ContinuousClock.now + limit)
@@ -299,7 +296,7 @@ private func pollUntil(
 // MARK: - Prometheus' HTTP API
 
 /// The three endpoints the test uses, decoded.
-private struct PrometheusAPI {
+struct PrometheusAPI {
     let base: String
 
     /// `GET /api/v1/query?query=…`, an instant query at the current time.

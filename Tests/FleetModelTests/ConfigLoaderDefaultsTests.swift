@@ -47,6 +47,8 @@ struct ConfigLoaderDefaultsTests {
             "node:", "memory:", "disk:", "metrics:", "process_group:",
             "scenarios:", "scenario1:", "scenario2:", "scenario3:", "chunk_size:", "interval:", "max_chunks:",
             "free_space_reserve:", "client_rate:", "limit:", "window:", "min_delay:", "max_delay:",
+            "cpus:", "scenario4:", "delay:", "jitter:", "scenario5:", "error_rate:", "scenario6:", "cores:",
+            "scenario7:", "scenario8:", "per_step:", "max_open:",
             "supervisor:", "metrics_port:", "heartbeat_interval:", "heartbeat_misses:", "max_restarts:",
             "restart_backoff:", "restart_backoff_max:", "ready_timeout:", "control:", "command:", "events:",
             "prometheus:", "enabled:", "port:", "scrape_interval:",

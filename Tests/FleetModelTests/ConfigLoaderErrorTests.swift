@@ -42,15 +42,17 @@ struct ConfigLoaderErrorTests {
                   #"unknown section "flet" (did you mean "fleet"?); the file allows the sections fleet, node, metrics, scenarios, supervisor, prometheus, chaos"#),
         ErrorCase("fleet:\n  name: x\n  base_prot: 9000\n", key: "fleet.base_prot", line: 3,
                   #"unknown key "base_prot" (did you mean "base_port"?); fleet allows name, instances, host, base_port, data_dir"#),
-        ErrorCase("scenarios:\n  scenario4: {}\n", key: "scenarios.scenario4", line: 2,
-                  #"unknown key "scenario4" (did you mean "scenario1"?); scenarios allows scenario1, scenario2, scenario3"#),
+        ErrorCase("scenarios:\n  scenario9: {}\n", key: "scenarios.scenario9", line: 2,
+                  #"unknown key "scenario9" (did you mean "scenario1"?); scenarios allows scenario1, scenario2, scenario3, scenario4, scenario5, scenario6, scenario7, scenario8"#),
         ErrorCase("scenarios:\n  scenario1:\n    chunksize: 1MB\n", key: "scenarios.scenario1.chunksize", line: 3,
                   #"did you mean "chunk_size"?"#),
         ErrorCase("supervisor:\n  control:\n    comand: ipc:///tmp/c.sock\n", key: "supervisor.control.comand", line: 3,
                   #"did you mean "command"?); supervisor.control allows command, events, instances"#),
         ErrorCase("chaos:\n  weights: {scenario1: 1, scenario9: 2}\n", key: "chaos.weights.scenario9", line: 2,
-                  "chaos.weights allows scenario1, scenario2, scenario3"),
-        ErrorCase("node:\n  cpu: 4\n", key: "node.cpu", line: 2, #"unknown key "cpu"; node allows memory, disk"#),
+                  "chaos.weights allows scenario1, scenario2, scenario3, scenario4, scenario5, scenario6, scenario7, scenario8"),
+        ErrorCase("node:\n  cpu: 4\n", key: "node.cpu", line: 2, #"unknown key "cpu" (did you mean "cpus"?); node allows memory, disk, cpus"#),
+        ErrorCase("scenarios:\n  scenario8:\n    maxopen: 5\n", key: "scenarios.scenario8.maxopen", line: 3,
+                  #"did you mean "max_open"?); scenarios.scenario8 allows per_step, interval, max_open"#),
     ])
     func unknownKeys(_ error: ErrorCase) { error.check() }
 
@@ -66,7 +68,7 @@ struct ConfigLoaderErrorTests {
         ErrorCase("chaos:\n  exclude: svc-01\n", key: "chaos.exclude", line: 2, #"expected a list, found "svc-01""#),
         ErrorCase("chaos:\n  exclude:\n    - svc-01\n    - [svc-02]\n", key: "chaos.exclude", line: 4,
                   #"expected an instance id like "svc-02", found a list"#),
-        ErrorCase("chaos:\n  weights: 1\n", key: "chaos.weights", line: 2, #"expected a mapping with the keys scenario1, scenario2, scenario3, found "1""#),
+        ErrorCase("chaos:\n  weights: 1\n", key: "chaos.weights", line: 2, #"expected a mapping with the keys scenario1, scenario2, scenario3, scenario4, scenario5, scenario6, scenario7, scenario8, found "1""#),
         ErrorCase("fleet:\n  ? [a, b]\n  : 1\n", key: "fleet", line: 2, "expected a key name"),
     ])
     func wrongShapes(_ error: ErrorCase) { error.check() }

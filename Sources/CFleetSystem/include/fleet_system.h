@@ -12,4 +12,8 @@ int fleet_set_parent_death_signal(int signal);
 /// posix_spawn_file_actions_addclosefrom_np, hidden behind _GNU_SOURCE). Returns 0 on success.
 int fleet_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
 
+/// The calling thread's kernel id (Linux gettid: the `<tid>` of /proc/self/task/<tid>), or -1
+/// where unsupported. glibc declares gettid only under _GNU_SOURCE, which Swift does not set.
+int fleet_thread_id(void);
+
 #endif

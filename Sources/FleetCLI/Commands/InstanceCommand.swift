@@ -13,7 +13,8 @@ struct InstanceCommand: AsyncParsableCommand {
         abstract: "Run one instance of the workshop service in the foreground.",
         discussion: """
             With no supervisor it behaves like the original single service: the same HTTP API, \
-            the same three scenarios with real effects, and its own /metrics. `fleet up` spawns \
+            the same three scenarios with real effects (and scenario4-8: latency, errors, cpu, \
+            crash loop, fd leak), and its own /metrics. `fleet up` spawns \
             exactly this command for every instance. Its files live in <data-dir>/<id>; they \
             are removed when a scenario stops, at shutdown, and at the next start after a crash.
             """)

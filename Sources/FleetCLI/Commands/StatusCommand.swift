@@ -37,7 +37,8 @@ struct StatusCommand: ParsableCommand {
         var table = TextTable(header: ["ID", "STATE", "SCENARIO", "RESTARTS", "PID", "URL"])
         for instance in instances {
             table.append([
-                instance.id, instance.state.rawValue, instance.scenario?.rawValue ?? "-", String(instance.restarts),
+                instance.id, instance.state.rawValue, instance.scenario.map { "\($0.rawValue) (\($0.failureMode))" } ?? "-",
+                String(instance.restarts),
                 instance.pid.map(String.init) ?? "-", instance.url,
             ])
         }

@@ -34,10 +34,15 @@ struct ValidateCommand: ParsableCommand {
         var lines = [
             "configuration: \(source)",
             "fleet '\(config.fleet.name)': \(config.fleet.instances) instances on \(config.fleet.host), data in \(config.fleet.dataDir)",
-            "simulated host per instance: memory \(config.node.memory), disk \(config.node.disk); process group '\(config.metrics.processGroup)'",
+            "simulated host per instance: memory \(config.node.memory), disk \(config.node.disk), \(config.node.cpus) CPUs; process group '\(config.metrics.processGroup)'",
             "scenario1 (memory leak): \(scenarios.scenario1.chunkSize) every \(DurationSyntax.format(scenarios.scenario1.interval)), at most \(scenarios.scenario1.maxChunks) chunks (cap \(scenarios.scenario1.cap))",
             "scenario2 (disk fill): \(scenarios.scenario2.chunkSize) every \(DurationSyntax.format(scenarios.scenario2.interval)), real free-space reserve \(scenarios.scenario2.freeSpaceReserve)",
             "scenario3 (rate limit): client \(scenarios.scenario3.clientRate) req/s, limit \(scenarios.scenario3.limit) per \(DurationSyntax.format(scenarios.scenario3.window))",
+            "scenario4 (latency): +\(DurationSyntax.format(scenarios.scenario4.delay)) + up to \(DurationSyntax.format(scenarios.scenario4.jitter)) per request",
+            "scenario5 (errors): \(scenarios.scenario5.errorRate) of requests answer 500",
+            "scenario6 (cpu): \(scenarios.scenario6.cores) cores",
+            "scenario7 (crash loop): exit 1 every \(DurationSyntax.format(scenarios.scenario7.interval))",
+            "scenario8 (fd leak): \(scenarios.scenario8.perStep) every \(DurationSyntax.format(scenarios.scenario8.interval)), at most \(scenarios.scenario8.maxOpen)",
             "control: \(config.commandEndpoint)  events: \(config.eventsEndpoint)  instances: \(config.instancesEndpoint)",
             "supervisor metrics: " + (config.supervisor.metricsPort > 0 ? "http://\(config.fleet.host):\(config.supervisor.metricsPort)/metrics" : "off"),
             "prometheus: \(config.prometheus.enabled.rawValue), port \(config.prometheus.port), scrape every \(DurationSyntax.format(config.prometheus.scrapeInterval))"

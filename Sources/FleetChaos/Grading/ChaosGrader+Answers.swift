@@ -109,9 +109,8 @@ extension ChaosGrader {
         guard ScenarioAlias(answer: scenario) != nil else {
             throw AnswersError(
                 line: line(scenarioNode),
-                message: "unrecognized scenario \"\(scenario)\": use "
-                    + ScenarioAlias.allCases.map(\.rawValue).joined(separator: ", ")
-                    + ", or name one failure: " + ScenarioAlias.allCases.map(\.failureMode).joined(separator: ", ")
+                message: "unrecognized scenario \"\(scenario)\": use one of \(ScenarioAlias.aliasList), "
+                    + "or name one failure: \(ScenarioAlias.allCases.map(\.failureMode).joined(separator: ", "))"
             )
         }
         var start: String?

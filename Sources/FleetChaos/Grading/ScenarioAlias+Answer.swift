@@ -1,4 +1,5 @@
 import FleetModel
+import Foundation
 
 extension ScenarioAlias {
     /// Reads a student's description of a scenario, forgivingly; `nil` when it names no
@@ -12,6 +13,14 @@ extension ScenarioAlias {
     ///   `storage`, `space`, `inode`; `fs`, `file system`, `no space`;
     /// - **scenario3** (rate limit): words starting with `rate`, `throttl` or `429`;
     ///   `too many requests`. (`limit` alone is no clue: "memory limit" is a memory problem.)
+    /// - **scenario4** (latency): words starting with `latenc`, `slow`, `delay` or `lag`;
+    ///   `p50`, `p90`, `p95`, `p99`; `response time`;
+    /// - **scenario5** (errors): words starting with `error`, `500` or `5xx`; `internal server error`;
+    /// - **scenario6** (cpu): words starting with `cpu` or `processor`; `load`;
+    /// - **scenario7** (crash loop): words starting with `crash`, `restart` or `reboot`;
+    /// - **scenario8** (fd leak): words starting with `descriptor` or `fd`; `file handle`,
+    ///   `open files`. "fd leak" and "descriptor leak" are fd leaks, not memory leaks, and
+    ///   "error rate" is about errors, not the rate limit.
     ///
     /// Every clue found must point at the same scenario: `scenario1 (memory leak)` is
     /// scenario1, `memory or disk` is ambiguous and gives `nil`.
@@ -19,6 +28,10 @@ extension ScenarioAlias {
         var normalized = ""
         for character in answer.lowercased() {
             normalized.append("-_/.:(),#".contains(character) ? " " : character)
+        }
+        // Two-word names whose second word is another scenario's clue ("leak", "rate").
+        for (phrase, meaning) in Self.compoundKinds {
+            normalized = " \(normalized) ".replacingOccurrences(of: " \(phrase) ", with: " \(meaning) ")
         }
         let words = normalized.split(separator: " ").map(String.init)
         let text = " " + words.joined(separator: " ") + " "
@@ -41,6 +54,11 @@ extension ScenarioAlias {
             (.scenario1, ["mem", "leak"], ["oom", "heap", "ram", "rss"], ["out of memory"]),
             (.scenario2, ["disk", "disc", "filesystem", "storage", "space", "inode"], ["fs"], ["file system", "no space"]),
             (.scenario3, ["rate", "throttl", "429"], [], ["too many requests"]),
+            (.scenario4, ["latenc", "slow", "delay", "lag"], ["p50", "p90", "p95", "p99"], ["response time"]),
+            (.scenario5, ["error", "500", "5xx"], [], ["internal server error"]),
+            (.scenario6, ["cpu", "processor"], ["load"], []),
+            (.scenario7, ["crash", "restart", "reboot"], [], []),
+            (.scenario8, ["descriptor", "fd"], [], ["file handle", "open files"]),
         ]
         for (alias, prefixes, exactWords, phrases) in clues {
             let byWord = words.contains { word in
@@ -52,4 +70,11 @@ extension ScenarioAlias {
         guard found.count == 1, let only = found.first else { return nil }
         self = only
     }
+
+    /// Rewrites applied before the clues are read: each names one kind with a word that is
+    /// another kind's clue.
+    private static let compoundKinds: [(phrase: String, meaning: String)] = [
+        ("fd leak", "fd"), ("fds leak", "fd"), ("file descriptor leak", "descriptor"), ("descriptor leak", "descriptor"),
+        ("file handle leak", "descriptor"), ("error rate", "errors"), ("error ratio", "errors"),
+    ]
 }

@@ -4,7 +4,8 @@
 /// load. This page has no external resources at all (system fonts, inline CSS and vanilla JS; a
 /// Content-Security-Policy meta tag forbids loading anything but same-origin `fetch`es), and
 /// builds itself from `./openapi.json`:
-/// - a quick-actions strip with scenario1..3 (memory leak, disk fill, rate limit), their state from
+/// - a quick-actions strip with scenario1..8 (memory leak, disk fill, rate limit, latency, errors,
+///   cpu, crash loop, fd leak), their state from
 ///   `GET /scenario/health` every 2 s while the tab is visible, and Start/Stop buttons
 ///   (`POST /scenario/{alias}?action=start|stop`); links to `/metrics` and `/openapi.json`;
 /// - every operation of the document grouped by tag, each with a "Try it out" form (path and query
@@ -201,6 +202,11 @@ public enum DocsPage {
         { alias: "scenario1", name: "Memory leak" },
         { alias: "scenario2", name: "Disk fill" },
         { alias: "scenario3", name: "Rate limit" },
+        { alias: "scenario4", name: "Latency" },
+        { alias: "scenario5", name: "Errors" },
+        { alias: "scenario6", name: "CPU" },
+        { alias: "scenario7", name: "Crash loop" },
+        { alias: "scenario8", name: "FD leak" },
       ];
       // Values to prefill the forms with, so a first "Execute" already succeeds.
       const PARAM_DEFAULTS = { alias: "scenario1", label: "demo", length_ms: "250" };

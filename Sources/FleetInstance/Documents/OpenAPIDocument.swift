@@ -10,6 +10,8 @@
 /// - `GET /scenario/{alias}` documents 400, and `POST /scenario/{alias}` documents 304 (no body),
 ///   400 and 409 with an `HTTPError` (`{"detail": string}`) schema. The original returns these
 ///   without documenting them; schema-based fuzzers (schemathesis) flag undocumented status codes.
+/// - The `alias` path parameter has a description naming the eight scenarios and what each
+///   simulates (scenario4–8 are fleetsim's own).
 ///
 /// Not in the document, as in the original: `/scenario/do_something`, `/metrics`, `/docs`,
 /// `/openapi.json`.
@@ -193,8 +195,10 @@ public enum OpenAPIDocument {
                 "required": true,
                 "schema": {
                   "type": "string",
+                  "description": "scenario1 (memory leak), scenario2 (disk fill), scenario3 (rate limit), scenario4 (latency), scenario5 (errors), scenario6 (cpu), scenario7 (crash loop), scenario8 (fd leak)",
                   "title": "Alias"
-                }
+                },
+                "description": "scenario1 (memory leak), scenario2 (disk fill), scenario3 (rate limit), scenario4 (latency), scenario5 (errors), scenario6 (cpu), scenario7 (crash loop), scenario8 (fd leak)"
               }
             ],
             "responses": {
@@ -245,8 +249,10 @@ public enum OpenAPIDocument {
                 "required": true,
                 "schema": {
                   "type": "string",
+                  "description": "scenario1 (memory leak), scenario2 (disk fill), scenario3 (rate limit), scenario4 (latency), scenario5 (errors), scenario6 (cpu), scenario7 (crash loop), scenario8 (fd leak)",
                   "title": "Alias"
-                }
+                },
+                "description": "scenario1 (memory leak), scenario2 (disk fill), scenario3 (rate limit), scenario4 (latency), scenario5 (errors), scenario6 (cpu), scenario7 (crash loop), scenario8 (fd leak)"
               },
               {
                 "name": "action",

@@ -56,6 +56,7 @@ struct ScenarioRoutes<Context: RequestContext> {
 
     /// The original's limited endpoint: refused calls answer 429 at once, allowed calls sleep.
     private func doSomething() async throws -> Response {
+        try await runtime.faults.apply()
         guard runtime.limiter.acquire() else {
             throw APIError.detail(.tooManyRequests, "Too Many Requests")
         }

@@ -7,7 +7,9 @@ struct ShowcaseRoutes<Context: RequestContext> {
     static var maxBodyBytes: Int { 64 * 1024 }
 
     func register(on router: Router<Context>) {
+        // Each handler first applies scenario4/5's fault, if one is in force.
         router.get("/showcase/count/{label}") { _, context in
+            try await runtime.faults.apply()
             let label = context.parameters.get("label").map(PathParameter.decode) ?? ""
             guard runtime.metrics.countEvent(label: label) else {
                 throw APIError.detail(
@@ -16,6 +18,7 @@ struct ShowcaseRoutes<Context: RequestContext> {
             return JSONResponse.ok
         }
         router.get("/showcase/duration/{length_ms}") { _, context in
+            try await runtime.faults.apply()
             let raw = context.parameters.get("length_ms").map(PathParameter.decode) ?? ""
             let location: [JSONValue] = [.string("path"), .string("length_ms")]
             switch LaxInteger.parse(raw) {
@@ -27,6 +30,7 @@ struct ShowcaseRoutes<Context: RequestContext> {
             }
         }
         router.put("/showcase/gauge") { request, context in
+            try await runtime.faults.apply()
             let value = try await Self.gaugeValue(from: request)
             runtime.metrics.setValue(value)
             return JSONResponse.ok

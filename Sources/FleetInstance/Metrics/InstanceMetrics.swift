@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Prometheus
 import Synchronization
 
@@ -30,6 +33,9 @@ public final class InstanceMetrics: Sendable {
     private let countCounters = Mutex<[String: Counter]>([:])
     /// Last CPU readings, so the CPU counters can be advanced by the real delta.
     private let lastCPU = Mutex<(user: Double, system: Double)>((0, 0))
+    /// The simulated host's last CPU times and load, advanced the same way.
+    private let hostCPU = Mutex<(times: SimulatedCPUTimes?, load: LoadAverage, at: ContinuousClock.Instant)>(
+        (nil, LoadAverage(), .now))
 
     private let myDuration: ValueHistogram
     private let myValue: Gauge
@@ -202,5 +208,43 @@ public final class InstanceMetrics: Sendable {
         registry.makeGauge(descriptor: MetricNames.memoryFree).set(memoryFree)
         registry.makeGauge(descriptor: MetricNames.memoryAvailable).set(memoryFree)
         registry.makeGauge(descriptor: MetricNames.memoryActive).set(Double(sample.residentBytes))
+        updateHostCPU(sample)
+    }
+
+    /// `node_cpu_seconds_total` and `node_load1` from the process's CPU time (see ``SimulatedCPUTimes``).
+    private func updateHostCPU(_ sample: ProcessSample) {
+        let now = ContinuousClock.now
+        let wallClock = Double(Self.unixTime())
+        let reading = SimulatedCPUTimes(
+            cpus: host.cpus, uptime: wallClock - sample.startTime,
+            userSeconds: sample.userCPUSeconds, systemSeconds: sample.systemCPUSeconds)
+        let (previous, times, load) = hostCPU.withLock { state -> (SimulatedCPUTimes?, SimulatedCPUTimes, Double) in
+            let previous = state.times
+            // Counters only move forward: a reading below the last one (rounding) is held.
+            let times = reading.notBelow(previous)
+            if let previous {
+                let elapsed = now - state.at
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let busy = (times.user + times.system - previous.user - previous.system) * Double(host.cpus)
+                state.load.observe(busyCores: seconds > 0 ? busy / seconds : 0, elapsed: seconds)
+            }
+            state.times = times
+            state.at = now
+            return (previous, times, state.load.value)
+        }
+        for cpu in 0..<host.cpus {
+            for mode in SimulatedCPUTimes.modes {
+                let delta = max(0, times.seconds(mode: mode) - (previous?.seconds(mode: mode) ?? 0))
+                registry.makeCounter(descriptor: MetricNames.nodeCPU, labels: [("cpu", String(cpu)), ("mode", mode)])
+                    .increment(by: delta)
+            }
+        }
+        registry.makeGauge(descriptor: MetricNames.nodeLoad1).set(load)
+    }
+
+    private static func unixTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }

@@ -63,6 +63,9 @@ enum MetricNames {
         metricName: "node_memory_MemFree_bytes", helpText: "Memory information field MemFree_bytes.")
     nonisolated(unsafe) static let memoryAvailable = MetricNameDescriptor(
         metricName: "node_memory_MemAvailable_bytes", helpText: "Memory information field MemAvailable_bytes.")
+    nonisolated(unsafe) static let nodeCPU = MetricNameDescriptor(
+        metricName: "node_cpu_seconds_total", helpText: "Seconds the CPUs spent in each mode.")
+    nonisolated(unsafe) static let nodeLoad1 = MetricNameDescriptor(metricName: "node_load1", helpText: "1m load average.")
     nonisolated(unsafe) static let memoryActive = MetricNameDescriptor(
         metricName: "node_memory_Active_bytes", helpText: "Memory information field Active_bytes.")
 }

@@ -4,7 +4,7 @@ import Foundation
 /// machine still shows *which* instance fills its disk or leaks memory.
 ///
 /// Usage comes from what the instance really holds: the bytes of the files in its data folder,
-/// and its real resident memory.
+/// its real resident memory and its real CPU time.
 public struct SimulatedHost: Sendable {
     /// `node_filesystem_size_bytes{mountpoint="/"}`.
     public var diskSize: Int64
@@ -12,11 +12,14 @@ public struct SimulatedHost: Sendable {
     public var memorySize: Int64
     /// The instance's data folder, the simulated disk's contents.
     public var dataDirectory: String
+    /// Simulated CPUs: `node_cpu_seconds_total{cpu="0"…}` (see ``SimulatedCPUTimes``).
+    public var cpus: Int
 
-    public init(diskSize: Int64, memorySize: Int64, dataDirectory: String) {
+    public init(diskSize: Int64, memorySize: Int64, dataDirectory: String, cpus: Int = 2) {
         self.diskSize = diskSize
         self.memorySize = memorySize
         self.dataDirectory = dataDirectory
+        self.cpus = max(1, cpus)
     }
 
     /// Bytes used on the simulated disk: the sum of the file sizes under the data folder.

@@ -6,6 +6,8 @@
 struct ConfigValidator {
     let config: FleetConfig
     let map: ConfigSourceMap
+    /// The soft open-file limit the instances will inherit; scenario8's `max_open` must fit in 80 % of it.
+    var openFileLimit = MachineResources.openFileLimit()
 
     // MARK: - Sections
 
@@ -35,6 +37,9 @@ struct ConfigValidator {
     func validateNode() throws {
         try expectPositive(config.node.memory, "node.memory")
         try expectPositive(config.node.disk, "node.disk")
+        try expect(
+            (1...1024).contains(config.node.cpus), "node.cpus", "a number of simulated CPUs from 1 to 1024",
+            found: "\(config.node.cpus)")
         // `metrics:` has a single rule; it lives here rather than in a method of its own.
         let group = config.metrics.processGroup
         try expect(
@@ -239,7 +244,7 @@ struct ConfigValidator {
     }
 
     /// Throws `expected <expectation>, found <as written, or found>` at `key` unless `condition`.
-    private func expect(
+    func expect(
         _ condition: Bool, _ key: String, _ expectation: String, found: @autoclosure () -> String, why: String? = nil
     ) throws {
         guard !condition else { return }
@@ -248,24 +253,24 @@ struct ConfigValidator {
         throw map.error(key, message)
     }
 
-    private func expectPort(_ port: Int, _ key: String) throws {
+    func expectPort(_ port: Int, _ key: String) throws {
         try expect((1...65535).contains(port), key, "a port from 1 to 65535", found: "\(port)")
     }
 
-    private func expectPositive(_ size: ByteSize, _ key: String) throws {
+    func expectPositive(_ size: ByteSize, _ key: String) throws {
         try expect(size.bytes > 0, key, "a size greater than 0", found: "\(size.bytes) bytes")
     }
 
-    private func expectPositive(_ duration: Duration, _ key: String) throws {
+    func expectPositive(_ duration: Duration, _ key: String) throws {
         try expect(duration > .zero, key, "a duration greater than 0", found: DurationSyntax.format(duration))
     }
 
-    private func expectNonNegative(_ duration: Duration, _ key: String) throws {
+    func expectNonNegative(_ duration: Duration, _ key: String) throws {
         try expect(duration >= .zero, key, "a duration of at least 0", found: DurationSyntax.format(duration))
     }
 
     /// `low ≤ high`, blaming whichever of the two the file set (the upper one if both).
-    private func expectOrdered(_ low: Duration, _ lowKey: String, _ high: Duration, _ highKey: String) throws {
+    func expectOrdered(_ low: Duration, _ lowKey: String, _ high: Duration, _ highKey: String) throws {
         guard low > high else { return }
         let lowName = lowKey.split(separator: ".").last.map(String.init) ?? lowKey
         let highName = highKey.split(separator: ".").last.map(String.init) ?? highKey

@@ -13,8 +13,19 @@ extension FleetConfig {
     ///   `retention_size` counts too, less what is already stored
     ///   (``PrometheusStoragePolicy/diskToReserve(alreadyStored:)``).
     ///
+    /// - **file descriptors**: every instance may run scenario8 at the same time, each holding
+    ///   `max_open` descriptors, so `instances × max_open` must fit in the system's free file
+    ///   handles (`freeFileHandles`, from `/proc/sys/fs/file-nr`).
+    ///
+    /// CPU needs no sum: scenario6 burns at most one core per instance and never more than the
+    /// machine's cores minus one, and CPU time is shared rather than held, so a busy fleet slows
+    /// down but cannot exhaust the machine the way memory, disk or descriptors can.
+    ///
     /// Port conflicts with other programs are checked where the ports are bound.
-    public func validateResources(freeMemory: ByteSize, freeDisk: ByteSize, prometheusStored: ByteSize? = nil) -> [String] {
+    public func validateResources(
+        freeMemory: ByteSize, freeDisk: ByteSize, prometheusStored: ByteSize? = nil,
+        freeFileHandles: Int = MachineResources.freeFileHandles()
+    ) -> [String] {
         var problems: [String] = []
         let instances = Int128(fleet.instances)
         let leak = scenarios.scenario1
@@ -44,6 +55,14 @@ extension FleetConfig {
                 + "but only \(describe(usable)) can be written at \(fleet.dataDir) "
                 + "(\(freeDisk) free less scenarios.scenario2.free_space_reserve \(reserve)); "
                 + "lower fleet.instances or node.disk\(prometheusDisk == nil ? "" : " or prometheus.retention_size"), or free some disk space")
+        }
+
+        let descriptorsNeeded = product(instances, Int128(scenarios.scenario8.maxOpen))
+        if descriptorsNeeded > Int128(freeFileHandles) {
+            problems.append(
+                "file descriptors: \(fleet.instances) instances × scenarios.scenario8.max_open \(scenarios.scenario8.maxOpen) "
+                + "need \(descriptorsNeeded) file handles, but the system can open only \(freeFileHandles) more; "
+                + "lower fleet.instances or scenarios.scenario8.max_open")
         }
         return problems
     }

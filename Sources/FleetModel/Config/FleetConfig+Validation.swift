@@ -12,7 +12,9 @@ extension FleetConfig {
     /// `restart_backoff ≤ restart_backoff_max`, `warmup < duration`; counts ≥ 1 where zero makes
     /// no sense; control endpoints that are loopback `tcp://` or `ipc://` and distinct; chaos
     /// weights ≥ 0 and not all zero, `max_concurrent` a count ≥ 1 or a share in (0, 1], and
-    /// excluded ids that belong to this fleet.
+    /// excluded ids that belong to this fleet; for scenario4–8: delays ≥ 0, `error_rate` in 0…1,
+    /// `cores` in (0, 1], a crash-loop interval of at least 1 s, `per_step` and `max_open` ≥ 1,
+    /// and `max_open` within 80 % of the open-file limit the instances inherit; `node.cpus` 1…1024.
     ///
     /// - Throws: ``ConfigError``.
     public func validate(source: String = "configuration") throws {
@@ -26,6 +28,7 @@ extension FleetConfig {
         try validator.validateFleet()
         try validator.validateNode()
         try validator.validateScenarios()
+        try validator.validateAddedScenarios()
         try validator.validateSupervisor()
         try validator.validatePrometheus()
         try validator.validatePorts()

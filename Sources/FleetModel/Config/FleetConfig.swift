@@ -38,6 +38,9 @@ public struct NodeSettings: Sendable, Equatable {
     public var memory = ByteSize(bytes: 2 * 1 << 30)
     /// `node_filesystem_size_bytes{mountpoint="/"}` of each simulated host; scenario2 stops here.
     public var disk = ByteSize(bytes: 1 << 30)
+    /// Simulated CPUs of each host: `node_cpu_seconds_total{cpu="0"…}` spreads the instance's
+    /// own CPU use over this many, as node_exporter reports one series set per CPU.
+    public var cpus = 2
 
     public init() {}
 }
@@ -50,11 +53,16 @@ public struct MetricsSettings: Sendable, Equatable {
     public init() {}
 }
 
-/// `scenarios:` — parameters of the three failure scenarios, defaults equal to the original's.
+/// `scenarios:` — parameters of the failure scenarios; scenario1–3 default to the original's.
 public struct ScenarioSettings: Sendable, Equatable {
     public var scenario1 = MemoryLeakSettings()
     public var scenario2 = DiskFillSettings()
     public var scenario3 = RateLimitSettings()
+    public var scenario4 = LatencySettings()
+    public var scenario5 = ErrorResponseSettings()
+    public var scenario6 = CPUBurnSettings()
+    public var scenario7 = CrashLoopSettings()
+    public var scenario8 = FileDescriptorLeakSettings()
 
     public init() {}
 }
@@ -184,20 +192,32 @@ public enum ConcurrencyLimit: Sendable, Equatable {
     }
 }
 
-/// The three scenario aliases of the workshop service.
+/// The scenario aliases: the workshop service's three, then five more failure modes.
 public enum ScenarioAlias: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case scenario1, scenario2, scenario3
+    case scenario1, scenario2, scenario3, scenario4, scenario5, scenario6, scenario7, scenario8
 
     public static func < (lhs: ScenarioAlias, rhs: ScenarioAlias) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// What the scenario simulates, for tables and help text.
+    /// What the scenario simulates (its kind), for `fleet status`, chaos reveals and grading.
+    /// These words are a public interface: answers may name a scenario by them.
     public var failureMode: String {
         switch self {
         case .scenario1: return "memory leak"
         case .scenario2: return "disk fill"
         case .scenario3: return "rate limit"
+        case .scenario4: return "latency"
+        case .scenario5: return "errors"
+        case .scenario6: return "cpu"
+        case .scenario7: return "crash loop"
+        case .scenario8: return "fd leak"
         }
     }
+
+    /// `scenario1, scenario2, …, scenario8` for help and error texts.
+    public static var aliasList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// `scenario1 (memory leak), …, scenario8 (fd leak)` for help texts.
+    public static var kindList: String { allCases.map { "\($0.rawValue) (\($0.failureMode))" }.joined(separator: ", ") }
 }
 
 /// `chaos:` — the seeded, randomized rollout of scenarios across the fleet.
@@ -212,7 +232,7 @@ public struct ChaosSettings: Sendable, Equatable {
     public var holdMin: Duration = .seconds(60)
     public var holdMax: Duration = .seconds(300)
     /// Relative weight of each scenario; a missing or zero weight never picks it.
-    public var weights: [ScenarioAlias: Double] = [.scenario1: 1, .scenario2: 1, .scenario3: 1]
+    public var weights: [ScenarioAlias: Double] = Dictionary(uniqueKeysWithValues: ScenarioAlias.allCases.map { ($0, 1) })
     /// Most instances affected at once.
     public var maxConcurrent: ConcurrencyLimit = .fraction(0.3)
     /// Instance ids chaos never touches.

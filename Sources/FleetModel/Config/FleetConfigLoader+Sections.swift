@@ -31,9 +31,10 @@ extension FleetConfigLoader {
     }
 
     private static func readNode(_ node: ConfigNode, into settings: inout NodeSettings, map: ConfigSourceMap) throws {
-        let section = try ConfigMapping(node, allowedKeys: ["memory", "disk"], map: map)
+        let section = try ConfigMapping(node, allowedKeys: ["memory", "disk", "cpus"], map: map)
         try section.read("memory") { settings.memory = try $0.size() }
         try section.read("disk") { settings.disk = try $0.size() }
+        try section.read("cpus") { settings.cpus = try $0.wholeNumber() }
     }
 
     private static func readMetrics(_ node: ConfigNode, into metrics: inout MetricsSettings, map: ConfigSourceMap) throws {
@@ -67,6 +68,7 @@ extension FleetConfigLoader {
             try keys.read("min_delay") { scenarios.scenario3.minDelay = try $0.duration() }
             try keys.read("max_delay") { scenarios.scenario3.maxDelay = try $0.duration() }
         }
+        try readAddedScenarios(section, into: &scenarios, map: map)
     }
 
     private static func readSupervisor(

@@ -87,7 +87,9 @@ public struct FleetState: Sendable {
     }
 
     /// Records the end of `id`'s process and decides what follows.
-    public mutating func died(_ id: String, at now: ContinuousClock.Instant) -> Death? {
+    /// - Parameter exitStatus: the status of a plain exit, nil when a signal ended it: the crash
+    ///   loop's own exits do not count toward `max_restarts` (see `RestartAccounting`).
+    public mutating func died(_ id: String, exitStatus: Int32? = nil, at now: ContinuousClock.Instant) -> Death? {
         guard var instance = instances[id], instance.pid != nil else { return nil }
         let lost = instance.scenario
         instance.pid = nil
@@ -98,7 +100,9 @@ public struct FleetState: Sendable {
             instance.state = .down
             return Death(lostScenario: lost, next: .stays)
         }
-        instance.consecutiveFailures += 1
+        if RestartAccounting.countsTowardMaxRestarts(lastScenario: lost, exitStatus: exitStatus) {
+            instance.consecutiveFailures += 1
+        }
         guard instance.consecutiveFailures <= policy.maxRestarts else {
             instance.state = .down
             return Death(lostScenario: lost, next: .givenUp(failures: instance.consecutiveFailures))

@@ -27,8 +27,10 @@ extension InstanceTests {
             #"{"detail":[{"type":"enum","loc":["query","action"],"msg":"Input should be 'start' or 'stop'","input":"\#(input)","ctx":{"expected":"'start' or 'stop'"}}]}"#
         }
 
-        static func health(_ s1: String, _ s2: String, _ s3: String) -> String {
-            #"{"status":"ok","scenarios":{"scenario1":"\#(s1)","scenario2":"\#(s2)","scenario3":"\#(s3)"}}"#
+        /// The health body with the states of scenario1–3; scenario4–8 as `added` (stopped by default).
+        static func health(_ s1: String, _ s2: String, _ s3: String, added: [String] = Array(repeating: "stopped", count: 5)) -> String {
+            let others = zip(4...8, added).map { #","scenario\#($0)":"\#($1)""# }.joined()
+            return #"{"status":"ok","scenarios":{"scenario1":"\#(s1)","scenario2":"\#(s2)","scenario3":"\#(s3)"\#(others)}}"#
         }
 
         /// The table of http-api.md, in its order, on a fresh service.
@@ -68,6 +70,33 @@ extension InstanceTests {
             let runtime = Fixtures.runtime()
             try await Fixtures.application(runtime).test(.router) { client in
                 for row in Self.table {
+                    Self.check(try await client.send(row.method, row.uri), row)
+                }
+            }
+            #expect(runtime.controller.current == nil)
+        }
+
+        @Test(
+            "scenario4–8 follow the same contract: 200, 304, 409, 200, 304, and health shows them",
+            arguments: [ScenarioAlias.scenario4, .scenario5, .scenario6, .scenario7, .scenario8])
+        func addedScenariosFollowTheContract(_ alias: ScenarioAlias) async throws {
+            let name = alias.rawValue
+            let other = alias == .scenario8 ? "scenario1" : "scenario8"
+            var added = Array(repeating: "stopped", count: 5)
+            added[Int(String(name.last!))! - 4] = "running"
+            let rows: [Row] = [
+                Row(method: .get, uri: "/scenario/\(name)", status: 200, body: #"{"scenario":"\#(name)","status":"stopped"}"#),
+                Row(method: .post, uri: "/scenario/\(name)?action=start", status: 200, body: #"{"scenario":"\#(name)","status":"running"}"#),
+                Row(method: .post, uri: "/scenario/\(name)?action=start", status: 304, body: nil),
+                Row(method: .post, uri: "/scenario/\(other)?action=start", status: 409, body: #"{"detail":"Scenario '\#(name)' is in progress"}"#),
+                Row(method: .get, uri: "/scenario/health", status: 200, body: Self.health("stopped", "stopped", "stopped", added: added)),
+                Row(method: .post, uri: "/scenario/\(name)?action=stop", status: 200, body: #"{"scenario":"\#(name)","status":"stopped"}"#),
+                Row(method: .post, uri: "/scenario/\(name)?action=stop", status: 304, body: nil),
+                Row(method: .post, uri: "/scenario/\(name)?action=bogus", status: 422, body: Self.enumError("bogus")),
+            ]
+            let runtime = Fixtures.runtime()
+            try await Fixtures.application(runtime).test(.router) { client in
+                for row in rows {
                     Self.check(try await client.send(row.method, row.uri), row)
                 }
             }

@@ -39,12 +39,12 @@ final class TestFleet: @unchecked Sendable {
     /// - Parameters:
     ///   - basePort: first instance port; give each test its own range.
     ///   - extraYAML: more configuration, appended to a small test fleet's file.
-    ///   - node, scenarios, prometheus, supervisor: when given, the value of that section (a flow mapping,
+    ///   - node, scenarios, supervisor, prometheus: when given, the value of that section (a flow mapping,
     ///     `{ enabled: true, port: 9999 }`), replacing the small test fleet's own (a YAML key may
     ///     appear only once, so these cannot go into `extraYAML`).
     init(
         name: String, instances: Int = 3, basePort: Int, metricsPort: Int = 0, extraYAML: String = "",
-        node: String? = nil, scenarios: String? = nil, prometheus: String? = nil, supervisor: String? = nil
+        node: String? = nil, scenarios: String? = nil, supervisor: String? = nil, prometheus: String? = nil
     ) throws {
         directory = NSTemporaryDirectory() + "fleetsim-it-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         dataDir = directory + "/data"
@@ -69,6 +69,15 @@ final class TestFleet: @unchecked Sendable {
             """ + extraYAML
         try yaml.write(toFile: configPath, atomically: false, encoding: .utf8)
     }
+
+    /// The `prometheus:` section of an end-to-end fleet: required (a missing binary must fail
+    /// `fleet up`, not skip Prometheus), 1 s scrape and evaluation, only the fast alert rules.
+    static func fastPrometheusSection(port: Int) -> String {
+        "{ enabled: true, port: \(port), scrape_interval: 1s, evaluation_interval: 1s, rule_files: [\"\(fastRules)\"], keep_data: false }"
+    }
+
+    /// The alert rules with 20–30 s windows that the end-to-end tests load.
+    static var fastRules: String { repositoryRoot + "/lab/rules/fleet-alerts-fast.yml" }
 
     /// The options every CLI call needs to find this fleet.
     var fleetArguments: [String] { ["--config", configPath, "--data-dir", dataDir] }

@@ -227,3 +227,22 @@ extension Result where Success == [String], Failure == FleetState.SelectionError
         return nil
     }
 }
+
+extension FleetStateTests {
+    @Test func crashLoopExitsAreRestartsThatDoNotUseUpTheBudget() {
+        var state = fleet(maxRestarts: 1)
+        for round in 0..<5 {
+            up(&state, "svc-01", pid: Int32(100 + round), at: Double(round))
+            _ = state.heard("svc-01", scenario: .scenario7, at: start + .seconds(Double(round)))
+            let death = state.died("svc-01", exitStatus: RestartAccounting.crashLoopExitStatus, at: start + .seconds(Double(round) + 0.5))
+            #expect(death?.next == .restart(after: .milliseconds(100)), "round \(round)")
+        }
+        up(&state, "svc-01", pid: 200, at: 10)
+        _ = state.heard("svc-01", scenario: .scenario7, at: start + .seconds(10))
+        #expect(state.died("svc-01", exitStatus: nil, at: start + .seconds(11))?.next == .restart(after: .milliseconds(100)),
+                "a kill by signal during the loop counts")
+        up(&state, "svc-01", pid: 201, at: 12)
+        #expect(state.died("svc-01", exitStatus: 1, at: start + .seconds(13))?.next == .givenUp(failures: 2),
+                "status 1 without scenario7 counts")
+    }
+}
