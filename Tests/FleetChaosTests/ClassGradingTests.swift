@@ -39,7 +39,7 @@ import Testing
         #expect(problems[0].reason.hasPrefix("cannot read start \"after lunch\""))
         #expect(problems[1].reason.hasPrefix("not valid YAML"))
         #expect(problems[2].description == "answers/unknown-instance.yaml:5: unknown instance \"svc-09\": this fleet's instances are svc-01 … svc-05")
-        #expect(problems[3].reason.hasPrefix("unrecognized scenario \"gremlins\": use scenario1, scenario2"))
+        #expect(problems[3].reason.hasPrefix("unrecognized scenario \"gremlins\": use one of scenario1, scenario2"))
     }
 
     @Test func tableMatchesFixture() throws {
