@@ -266,7 +266,8 @@ class Soak:
         rules = os.path.join(a.repo, "lab/rules/fleet-alerts.yml")
         prometheus = (
             f"{{ enabled: true, port: {a.prometheus_port}, scrape_interval: 2s, evaluation_interval: 5s, "
-            f"rule_files: [{rules}] }}" if self.prometheus_binary else "{ enabled: false, rule_files: [] }")
+            # keep_data: false, so that "no file left but the chaos journal" checks fleet down's cleanup.
+            f"rule_files: [{rules}], keep_data: false }}" if self.prometheus_binary else "{ enabled: false, rule_files: [] }")
         warmup = min(5, max(1, a.seconds // 10))
         text = f"""# bench/soak.py: small caps so a 50-instance fleet passes the resource preflight and the
 # soak can check them: leak cap 1MB x 40 = 40 MB, simulated disk 64 MiB per instance.

@@ -76,7 +76,7 @@ final class ControlPlane: Sendable {
         loop = ZMQEventLoop(
             // Heartbeats go out from this thread's tick: neither a busy supervisor actor nor a
             // starved cooperative pool (spawning 200 instances on two cores) can delay them.
-            name: "control-plane", sockets: sockets, tickInterval: heartbeatInterval / 2,
+            name: "control-plane", sockets: sockets, tickInterval: heartbeatInterval,
             onMessage: { index, frames in
                 switch index {
                 case Self.instanceSocket:
@@ -165,7 +165,8 @@ private final class HeartbeatRoster: Sendable {
     /// The routing ids to send a heartbeat to now: all of them once per interval, else none.
     func due(at now: ContinuousClock.Instant) -> Set<[UInt8]> {
         state.withLock { state in
-            if let last = state.lastSent, now - last < interval { return [] }
+            // A tenth of an interval early counts as on time (see the instance's `heartbeatDue`).
+            if let last = state.lastSent, now - last < interval * 0.9 { return [] }
             state.lastSent = now
             return state.targets
         }
