@@ -17,6 +17,15 @@
 /// `textContent`, never `innerHTML`, so response data cannot inject markup.
 ///
 /// Serve it as `text/html; charset=utf-8` (the title contains an em dash).
+///
+/// Why a Swift string literal and not a SwiftPM resource file: memory per process, measured. The
+/// two documents are 40 KB of text (this page 26.8 KB, the OpenAPI document 13.3 KB). As
+/// literals they sit in the binary's read-only data, file-backed pages that all instances share
+/// (a few KB of Pss each at most); loaded from a resource bundle they would become a private
+/// heap copy in every process: 40 KB × 200 instances = 8 MB more for a fleet whose instances
+/// total 442 MB of Pss (2.21 MB each, `bench/scale.sh`), plus a bundle lookup and a read at every
+/// start. `scripts/instance-documents.py` keeps the text editable as files (`extract-*`,
+/// `preview`) and regenerates the Swift source.
 public enum DocsPage {
     /// The complete HTML document.
     public static let html: String = ##"""
