@@ -54,6 +54,7 @@ SWIFT_HEADER = '''\
 /// `/openapi.json`.
 ///
 /// Regenerate or check with `scripts/instance-documents.py` (see its header), never by hand.
+/// Held as a literal for the memory reason given on ``DocsPage``.
 public enum OpenAPIDocument {
     /// The document as pretty-printed JSON (OpenAPI 3.1.0); serve it as `application/json`.
     public static let json: String = ##"""
