@@ -68,6 +68,9 @@ extension FleetSupervisor {
         }
         // After the events: a client that gets its reply finds them already published.
         if let completion { complete(completion) }
+        if case .register = report.kind, state.takePendingStop(sender) {
+            send(.stopAll, to: [sender], origin: .supervisor, purpose: .none)
+        }
     }
 
     func instanceRegistered(_ id: String, pid: Int32) {
@@ -149,6 +152,11 @@ extension FleetSupervisor {
     func send(_ action: ScenarioAction, to ids: [String], origin: EventOrigin, purpose: CommandPurpose) {
         var unavailable: [String: InstanceResult] = [:]
         for id in ids where !state.isRegistered(id) {
+            if action.stopsCrashLoop, state.deferStop(id) {
+                // Restarting in its crash loop: the stop goes out when it registers.
+                unavailable[id] = InstanceResult(instance: id, outcome: .stopped, scenario: nil)
+                continue
+            }
             unavailable[id] = InstanceResult(instance: id, outcome: .unavailable, scenario: state.instances[id]?.scenario)
         }
         let (requestID, completion) = acks.open(

@@ -94,7 +94,7 @@ extension FleetSupervisor {
         guard let death = state.died(id, exitStatus: termination.exitStatus, at: now) else { return }
         controlPlane?.stopHeartbeats(to: id)
         metrics.setUp(id, false)
-        metrics.setScenario(id, nil)
+        metrics.setScenario(id, state.instances[id]?.scenario)
         if let lost = death.lostScenario {
             controlPlane?.publish(.scenarioStopped(instance: id, scenario: lost, origin: .exit))
         }

@@ -47,8 +47,8 @@ public struct FleetState: Sendable {
     public mutating func spawned(_ id: String, pid: Int32, at now: ContinuousClock.Instant) -> Bool {
         guard var instance = instances[id] else { return false }
         instance.pid = pid
+        // `scenario` stays as `died` left it: nil, or a crash loop that resumes in the new process.
         instance.state = .starting
-        instance.scenario = nil
         instance.registered = false
         instance.spawnedAt = now
         instance.liveness = LivenessClock(interval: policy.heartbeatInterval, misses: policy.heartbeatMisses)
@@ -73,6 +73,7 @@ public struct FleetState: Sendable {
     /// What became of an instance whose process ended.
     public struct Death: Sendable, Equatable {
         /// The scenario that ran when it died (it ended with the process).
+        /// Nil for a crash loop's own exit: scenario7 stays on through the restart.
         public var lostScenario: ScenarioAlias?
         public var next: Next
 
@@ -100,9 +101,15 @@ public struct FleetState: Sendable {
             instance.state = .down
             return Death(lostScenario: lost, next: .stays)
         }
-        if RestartAccounting.countsTowardMaxRestarts(lastScenario: lost, exitStatus: exitStatus) {
-            instance.consecutiveFailures += 1
+        guard RestartAccounting.countsTowardMaxRestarts(lastScenario: lost, exitStatus: exitStatus) else {
+            // The crash loop's own exit: a restart like any other, but not a failure, and the
+            // scenario stays on (the restarted process resumes it), so `fleet status` shows it.
+            instance.scenario = lost
+            instance.state = .starting
+            instance.restartAt = now + policy.restartBackoff
+            return Death(lostScenario: nil, next: .restart(after: policy.restartBackoff))
         }
+        instance.consecutiveFailures += 1
         guard instance.consecutiveFailures <= policy.maxRestarts else {
             instance.state = .down
             return Death(lostScenario: lost, next: .givenUp(failures: instance.consecutiveFailures))
@@ -161,6 +168,24 @@ public struct FleetState: Sendable {
         instance.scenario = scenario
         instances[id] = instance
         return previous == scenario ? .unchanged : .changed(previous: previous, current: scenario)
+    }
+
+    /// A stop asked for while `id` restarts in a crash loop: there is no process to tell yet,
+    /// so it is kept and sent once the new process registers. Returns whether it was kept.
+    public mutating func deferStop(_ id: String) -> Bool {
+        guard var instance = instances[id], !instance.registered, instance.state == .starting,
+              instance.scenario == .scenario7
+        else { return false }
+        instance.pendingStop = true
+        instances[id] = instance
+        return true
+    }
+
+    /// Whether a deferred stop waits for `id` (it is then no longer kept).
+    public mutating func takePendingStop(_ id: String) -> Bool {
+        guard instances[id]?.pendingStop == true else { return false }
+        instances[id]?.pendingStop = false
+        return true
     }
 
     /// True when `id` is a registered instance (messages from others are dropped).

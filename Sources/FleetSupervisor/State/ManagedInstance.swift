@@ -23,6 +23,8 @@ public struct ManagedInstance: Sendable, Equatable {
     public var restartAt: ContinuousClock.Instant?
     /// True once the instance registered over the control link since its last spawn.
     public var registered = false
+    /// A stop of its crash loop was asked for while it restarted: sent once it registers.
+    public var pendingStop = false
 
     public init(id: String, host: String, port: Int, liveness: LivenessClock) {
         self.id = id

@@ -246,3 +246,35 @@ extension FleetStateTests {
                 "status 1 without scenario7 counts")
     }
 }
+
+extension FleetStateTests {
+    @Test func aCrashLoopStaysOnThroughItsRestarts() {
+        var state = fleet()
+        up(&state, "svc-01", pid: 100)
+        _ = state.heard("svc-01", scenario: .scenario7, at: start)
+        let death = state.died("svc-01", exitStatus: 1, at: start + .seconds(1))
+        #expect(death == FleetState.Death(lostScenario: nil, next: .restart(after: .milliseconds(100))), "no scenario.stopped for its own exit")
+        #expect(state.statuses[0].scenario == .scenario7 && state.statuses[0].state == .starting)
+        state.spawned("svc-01", pid: 101, at: start + .seconds(1.1))
+        #expect(state.statuses[0].scenario == .scenario7, "shown through the restart")
+        #expect(state.register("svc-01", pid: 101, at: start + .seconds(1.2)) == .accepted)
+        #expect(state.heard("svc-01", scenario: .scenario7, at: start + .seconds(1.2)) == .unchanged, "resumed: nothing changed")
+    }
+
+    @Test func aStopDuringACrashLoopRestartWaitsForTheNewProcess() {
+        var state = fleet()
+        up(&state, "svc-01", pid: 100)
+        _ = state.heard("svc-01", scenario: .scenario7, at: start)
+        _ = state.died("svc-01", exitStatus: 1, at: start + .seconds(1))
+        let kept = state.deferStop("svc-01")
+        #expect(kept)
+        let keptForIdle = state.deferStop("svc-02")
+        #expect(!keptForIdle, "an instance that is not in a crash loop has nothing to wait for")
+        state.spawned("svc-01", pid: 101, at: start + .seconds(1.1))
+        #expect(state.register("svc-01", pid: 101, at: start + .seconds(1.2)) == .accepted)
+        let first = state.takePendingStop("svc-01")
+        let second = state.takePendingStop("svc-01")
+        #expect(first)
+        #expect(!second, "sent once")
+    }
+}
