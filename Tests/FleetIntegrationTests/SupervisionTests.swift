@@ -84,6 +84,8 @@ struct SupervisionTests {
         }
         let rows = try fleet.status()
         #expect(rows.allSatisfy { $0.pid.map(ProcessTable.isAlive) == true }, "up never shows a dead pid: \(rows)")
+        // The instances saw their supervisor stopped, not dead: they waited for it.
+        #expect(rows.allSatisfy { $0.restarts == 0 }, "restarted after the pause: \(rows)\n\(fleet.log)")
         #expect(ProcessTable.zombieChildren(of: supervisor).isEmpty)
         let down = try fleet.cli(["down"])
         #expect(down.status == 0, "\(down.stderr)")

@@ -1,4 +1,5 @@
 import FleetModel
+import FleetProcess
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -196,7 +197,13 @@ private final class SupervisorWatch: Sendable {
             if let supervisorPID, getppid() != supervisorPID {
                 reason = "parent process \(supervisorPID) exited"
             } else if state.clock.isLost(at: now) {
-                reason = "no heartbeat for \(state.clock.deadline)"
+                if let supervisorPID, ProcessState.isStopped(supervisorPID) {
+                    // Stopped (SIGSTOP, a debugger), not dead: it sends again once it continues,
+                    // and a fleet that waits for it needs no restart storm.
+                    state.clock.heard(at: now)
+                } else {
+                    reason = "no heartbeat for \(state.clock.deadline)"
+                }
             }
             guard let reason else { return nil }
             state.reported = true

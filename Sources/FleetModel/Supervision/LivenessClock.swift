@@ -7,7 +7,7 @@
 ///
 /// Silence counts only while this side was itself running. A check that comes much later than
 /// the previous one means this side was stopped (`SIGSTOP`) or starved of CPU; the peer could
-/// not have been heard meanwhile, so that time is not held against it.
+/// not have been heard meanwhile, so it gets a whole deadline from that check on.
 public struct LivenessClock: Sendable, Equatable {
     /// How often the peer sends, and how often this side checks.
     public let interval: Duration
@@ -38,8 +38,9 @@ public struct LivenessClock: Sendable, Equatable {
         defer { lastCheck = now }
         guard let heard = lastHeard else { return false }
         if let previous = lastCheck, now - previous > interval {
-            // This side did not run for (now - previous - interval): forgive it.
-            lastHeard = min(now, heard + (now - previous - interval))
+            // This side did not run for a while: whatever the peer sent meanwhile is still
+            // waiting to be read, so the peer gets a whole deadline from now.
+            lastHeard = max(heard, now)
         }
         return now - (lastHeard ?? heard) > deadline
     }
