@@ -146,6 +146,7 @@ struct ConfigValidator {
         var claims: [(key: String, port: Int)] = []
         if config.supervisor.metricsPort != 0 { claims.append(("supervisor.metrics_port", config.supervisor.metricsPort)) }
         if config.prometheus.enabled != .disabled { claims.append(("prometheus.port", config.prometheus.port)) }
+        if config.traffic.enabled { claims.append(("traffic.metrics_port", config.traffic.metricsPort)) }
         for (key, endpoint) in controlEndpoints {
             if case .success(.tcp(_, let port)) = ControlEndpointAddress.parse(endpoint) { claims.append((key, port)) }
         }
@@ -228,7 +229,7 @@ struct ConfigValidator {
     }
 
     /// Throws `expected <expectation>, found <as written, or found>` at `key` unless `condition`.
-    private func expect(
+    func expect(
         _ condition: Bool, _ key: String, _ expectation: String, found: @autoclosure () -> String, why: String? = nil
     ) throws {
         guard !condition else { return }
@@ -237,7 +238,7 @@ struct ConfigValidator {
         throw map.error(key, message)
     }
 
-    private func expectPort(_ port: Int, _ key: String) throws {
+    func expectPort(_ port: Int, _ key: String) throws {
         try expect((1...65535).contains(port), key, "a port from 1 to 65535", found: "\(port)")
     }
 
@@ -245,7 +246,7 @@ struct ConfigValidator {
         try expect(size.bytes > 0, key, "a size greater than 0", found: "\(size.bytes) bytes")
     }
 
-    private func expectPositive(_ duration: Duration, _ key: String) throws {
+    func expectPositive(_ duration: Duration, _ key: String) throws {
         try expect(duration > .zero, key, "a duration greater than 0", found: DurationSyntax.format(duration))
     }
 
