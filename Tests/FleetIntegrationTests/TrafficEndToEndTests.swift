@@ -56,7 +56,8 @@ struct TrafficEndToEndTests {
         let byStatus = #"sum by (instance, http_status_code) (rate(http_server_duration_milliseconds_count{job="fleet-instances"}[10s]))"#
         var codes: [String: Set<String>] = [:]
         try await pollUntil(deadline, limit: .seconds(45), "200, 404 and 422 on every instance") {
-            let result = try await prometheus.query(byStatus)
+            // `try?`: Prometheus may still be starting.
+            guard let result = try? await prometheus.query(byStatus) else { return false }
             codes = [:]
             for sample in result.samples where sample.value > 0 {
                 codes[sample.instance ?? "?", default: []].insert(sample.metric["http_status_code"] ?? "?")
@@ -74,7 +75,7 @@ struct TrafficEndToEndTests {
         #expect(expectedShare.values.max()! / expectedShare.values.min()! > 1.5, "\(expectedShare)")
         var observed: [String: Double] = [:]
         try await pollUntil(deadline, limit: .seconds(30), "per-instance rates within 15 % of the weights") {
-            let result = try await prometheus.query(Self.backgroundRate)
+            guard let result = try? await prometheus.query(Self.backgroundRate) else { return false }
             let total = result.samples.map(\.value).reduce(0, +)
             guard total > 0 else { return false }
             observed = Dictionary(uniqueKeysWithValues: result.samples.compactMap { sample in sample.instance.map { ($0, sample.value / total) } })
@@ -130,6 +131,7 @@ struct TrafficEndToEndTests {
 
         // MARK: Stop everything
 
+        events.stop()
         let generator = ProcessTable.processes(whoseCommandLineContains: fleet.dataDir).filter { $0.arguments.contains("traffic") }
         #expect(generator.count == 1, "one traffic generator: \(generator.map(\.arguments))")
         let down = try fleet.cli(["down"])

@@ -14,13 +14,14 @@ struct TrafficSetCommand: ParsableCommand {
 
     @OptionGroup var fleet: FleetOptions
 
-    @Option(help: ArgumentHelp("Mean requests per second per instance (0 to 1000).", valueName: "r"))
+    // `.unconditional`: `--rate -1` must reach the range check, not read as an unknown flag.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mean requests per second per instance (0 to 1000).", valueName: "r"))
     var rate: Double?
 
-    @Option(help: ArgumentHelp("0 (equal shares) to 1 (strongly uneven).", valueName: "s"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("0 (equal shares) to 1 (strongly uneven).", valueName: "s"))
     var skew: Double?
 
-    @Option(help: ArgumentHelp("The daily swing, 0 to 1.", valueName: "a"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The daily swing, 0 to 1.", valueName: "a"))
     var amplitude: Double?
 
     var adjustment: TrafficAdjustment { TrafficAdjustment(rate: rate, skew: skew, amplitude: amplitude) }
