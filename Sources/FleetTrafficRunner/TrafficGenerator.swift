@@ -69,6 +69,7 @@ public struct TrafficGenerator: Service {
         defer { follower?.close() }
         let server = TrafficMetricsServer.makeApplication(
             metrics: metrics, host: config.fleet.host, port: config.traffic.metricsPort, group: group, logger: logger)
+        var failure: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await server.run() }
@@ -78,9 +79,13 @@ public struct TrafficGenerator: Service {
                 try await tasks.next()
             }
         } catch is CancellationError {
+        } catch {
+            failure = error
         }
+        // Whatever ended the run: the client and the event loop are shut down before leaving.
         await sender.shutdown()
         try? await group.shutdownGracefully()
+        if let failure { throw failure }
     }
 
     /// The sending loop; returns on cancellation, throws when the supervisor is gone.
