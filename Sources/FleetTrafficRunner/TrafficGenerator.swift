@@ -2,16 +2,14 @@ import FleetModel
 import FleetTraffic
 import Foundation
 import Logging
+import NIOCore
 import NIOPosix
 import ServiceLifecycle
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `fleet traffic run`: sends the fleet's background traffic until shutdown.
 ///
-/// Every `tick` it asks ``TrafficSchedule`` which requests are due at the rates of the
-/// ``TrafficPlan`` and hands them to the ``TrafficSender``. With a link it follows the
+/// Every `tick`, on the sender's one event loop, ``TrafficTicker`` asks ``TrafficSchedule``
+/// which requests are due at the rates of the ``TrafficPlan`` and hands them to the sender. With a link it follows the
 /// supervisor's latest ``TrafficOrder`` (seed, knobs, phase of the day) and sends nothing
 /// before the first one; without, it runs the configured traffic on its own clock.
 /// It ends (with an error) when its supervisor is gone: a new parent, or no order for
@@ -88,48 +86,17 @@ public struct TrafficGenerator: Service {
         if let failure { throw failure }
     }
 
-    /// The sending loop; returns on cancellation, throws when the supervisor is gone.
+    /// Ticks on the sender's event loop (requests leave from their own loop, without a thread
+    /// hop) until cancelled; throws when the supervisor is gone.
     private func send(with sender: TrafficSender, following follower: TrafficFollower?) async throws {
-        let config = options.config
-        let start = ContinuousClock.now
-        var plan: TrafficPlan?
-        var schedule: TrafficSchedule?
-        var last = start
-        while !Task.isCancelled {
-            try await Task.sleep(for: Self.tick)
-            let now = ContinuousClock.now
-            defer { last = now }
-            if let supervisorPID = options.supervisorPID, getppid() != supervisorPID {
-                throw SupervisorGone(description: "parent process \(supervisorPID) exited")
-            }
-            let seed: UInt64, parameters: TrafficParameters, elapsed: Duration
-            if let follower {
-                guard let heard = follower.heard else {
-                    if now - start > Self.firstOrderTimeout {
-                        throw SupervisorGone(description: "no order on the traffic link for \(Self.firstOrderTimeout)")
-                    }
-                    continue
-                }
-                guard now - heard.at < Self.orderTimeout else {
-                    throw SupervisorGone(description: "no order on the traffic link for \(Self.orderTimeout)")
-                }
-                (seed, parameters) = (heard.order.seed, heard.order.parameters)
-                elapsed = .milliseconds(heard.order.elapsedMs) + (now - heard.at)
-            } else {
-                (seed, parameters, elapsed) = (options.seed, TrafficParameters(settings: config.traffic), now - start)
-            }
-            if plan?.seed != seed {
-                plan = TrafficPlan(config: config, seed: seed)
-                schedule = TrafficSchedule(seed: seed, instances: config.fleet.instances, mix: TrafficMix(config.traffic.mix))
-                logger.info("sending background traffic", metadata: ["seed": "\(seed)", "instances": "\(config.fleet.instances)"])
-            }
-            plan?.update(parameters)
-            guard let current = plan else { continue }
-            let rates = current.rates(elapsed: elapsed)
-            metrics.setTarget(rate: rates.reduce(0, +), paused: parameters.paused)
-            for request in schedule?.advance(by: now - last, rates: rates) ?? [] {
-                sender.send(request)
-            }
+        let ticker = TrafficTicker(options: options, follower: follower, sender: sender, metrics: metrics, logger: logger)
+        let (losses, lossContinuation) = AsyncStream.makeStream(of: SupervisorGone.self, bufferingPolicy: .bufferingNewest(1))
+        let tick = TimeAmount.nanoseconds(Int64(Self.tick.components.attoseconds / 1_000_000_000))
+        let repeated = sender.eventLoop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in
+            if let loss = ticker.tick(at: .now) { lossContinuation.yield(loss) }
         }
+        defer { repeated.cancel() }
+        // Ends on cancellation (the stream's iteration returns), or with the first loss.
+        for await loss in losses { throw loss }
     }
 }

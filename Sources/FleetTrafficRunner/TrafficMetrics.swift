@@ -15,15 +15,15 @@ public final class TrafficMetrics: Sendable {
     private let dropped: Counter
 
     nonisolated(unsafe) private static let requests = MetricNameDescriptor(
-        metricName: "fleet_traffic_requests_total",
+        metricName: "fleet_traffic_requests_total", unitName: "",
         helpText: "Background requests sent by the traffic generator, by target instance and answered status.")
     nonisolated(unsafe) private static let target = MetricNameDescriptor(
-        metricName: "fleet_traffic_target_rate",
+        metricName: "fleet_traffic_target_rate", unitName: "",
         helpText: "Requests per second the generator aims at now, for the whole fleet (daily curve included).")
     nonisolated(unsafe) private static let pausedName = MetricNameDescriptor(
-        metricName: "fleet_traffic_paused", helpText: "1 while the instructor paused the background traffic.")
+        metricName: "fleet_traffic_paused", unitName: "", helpText: "1 while the instructor paused the background traffic.")
     nonisolated(unsafe) private static let droppedName = MetricNameDescriptor(
-        metricName: "fleet_traffic_dropped_total",
+        metricName: "fleet_traffic_dropped_total", unitName: "",
         helpText: "Requests not sent because too many were still waiting for an answer.")
 
     public init(instanceIDs: [String]) {

@@ -14,6 +14,8 @@ final class TrafficSender: Sendable {
     private let baseURLs: [String]
     private let metrics: TrafficMetrics
     private let inFlight = Atomic<Int>(0)
+    /// The one loop of requests, connections and the sending tick: no request hops threads.
+    let eventLoop: any EventLoop
 
     static let maxInFlight = 512
     static let requestTimeout: TimeAmount = .seconds(5)
@@ -25,6 +27,7 @@ final class TrafficSender: Sendable {
             connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 2))
         configuration.httpVersion = .http1Only
         client = HTTPClient(eventLoopGroup: group, configuration: configuration)
+        eventLoop = group.next()
         self.baseURLs = baseURLs
         self.metrics = metrics
     }
@@ -44,10 +47,13 @@ final class TrafficSender: Sendable {
                 outgoing.headers.add(name: "content-type", value: "application/json")
                 outgoing.body = .string(body)
             }
-            client.execute(request: outgoing, deadline: .now() + Self.requestTimeout).whenComplete { [self] result in
+            client.execute(
+                request: outgoing, delegate: StatusOnlyDelegate(), eventLoop: .delegateAndChannel(on: eventLoop),
+                deadline: .now() + Self.requestTimeout
+            ).futureResult.whenComplete { [self] result in
                 inFlight.subtract(1, ordering: .relaxed)
                 switch result {
-                case .success(let response): metrics.count(instance: instance, status: Int(response.status.code))
+                case .success(let status): metrics.count(instance: instance, status: status)
                 case .failure: metrics.count(instance: instance, status: nil)
                 }
             }
