@@ -41,7 +41,7 @@ public struct TrafficGenerator: Service {
     let metrics: TrafficMetrics
     let logger: Logger
 
-    static let tick: Duration = .milliseconds(20)
+    static let tick: Duration = .milliseconds(50)
     /// Orders come every second: five missed ones mean the supervisor is gone.
     static let orderTimeout: Duration = .seconds(5)
     /// How long to wait for the first order before giving up.

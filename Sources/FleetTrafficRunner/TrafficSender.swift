@@ -48,7 +48,7 @@ final class TrafficSender: Sendable {
                 outgoing.body = .string(body)
             }
             client.execute(
-                request: outgoing, delegate: StatusOnlyDelegate(), eventLoop: .delegateAndChannel(on: eventLoop),
+                request: outgoing, delegate: StatusOnlyDelegate(), eventLoop: .delegate(on: eventLoop),
                 deadline: .now() + Self.requestTimeout
             ).futureResult.whenComplete { [self] result in
                 inFlight.subtract(1, ordering: .relaxed)
