@@ -13,6 +13,8 @@ import PackageDescription
 /// - `FleetInstance`: one instance of the workshop service (HTTP API, scenarios, `/metrics`).
 /// - `FleetSupervisor`: spawns and keeps instances, the ZeroMQ control plane, Prometheus.
 /// - `FleetChaos`: seeded chaos plans, the answer-key journal and grading.
+/// - `FleetTraffic`: the background traffic as values: seeded weights, daily curve, request sequence.
+/// - `FleetTrafficRunner`: `fleet traffic run`, which sends that traffic over loopback (async-http-client).
 /// - `FleetCLI`: the `fleet` commands; `fleet` is a thin `main`.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -33,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -105,9 +108,31 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "FleetTraffic",
+            dependencies: ["FleetModel", "FleetChaos"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FleetTrafficRunner",
+            dependencies: [
+                "FleetModel",
+                "FleetTraffic",
+                "ZeroMQ",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "FleetSupervisor",
             dependencies: [
                 "FleetModel",
+                "FleetTraffic",
                 "FleetProcess",
                 "LoopbackHTTP",
                 "FleetChaos",
@@ -129,6 +154,7 @@ let package = Package(
                 "FleetInstance",
                 "FleetSupervisor",
                 "FleetChaos",
+                "FleetTrafficRunner",
                 "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -179,6 +205,11 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FleetTrafficTests",
+            dependencies: ["FleetTraffic", "FleetModel"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -98,7 +98,7 @@ make_work() {
 }
 
 # write_config FILE BASE_PORT INSTANCES: a bench configuration. Prometheus and the supervisor's
-# own /metrics are off; the scenario caps are small so large fleets pass the resource preflight;
+# own /metrics are off, and so is the background traffic (bench/traffic.sh measures it); the scenario caps are small so large fleets pass the resource preflight;
 # scenario3's in-process client sends 1 request/s.
 write_config() {
     local file="$1" base_port="$2" instances="$3"
@@ -125,6 +125,8 @@ supervisor:
 prometheus:
   enabled: false
   rule_files: []
+traffic:
+  enabled: false
 EOF
 }
 

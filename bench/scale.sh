@@ -36,6 +36,7 @@ scenarios:
   scenario3: { client_rate: 1 }
 supervisor: { metrics_port: 0 }
 prometheus: { enabled: true, port: $PROM_PORT, scrape_interval: 5s, rule_files: [], keep_data: false }
+traffic: { enabled: false }
 YAML
 
 echo "== fleet of $INSTANCES bench ($(date -u +%FT%TZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -19,6 +19,7 @@ public struct FleetCommand: AsyncParsableCommand {
             EventsCommand.self,
             DownCommand.self,
             ChaosCommand.self,
+            TrafficCommand.self,
             ValidateCommand.self,
             PrometheusConfigCommand.self,
             InstanceCommand.self,

@@ -108,7 +108,7 @@ extension FleetSupervisor {
         case .ping:
             reply(ControlReply(id: request.id, .pong(fleet: fleet)), to: envelope)
         case .status:
-            reply(ControlReply(id: request.id, .status(fleet: fleet, instances: state.statuses)), to: envelope)
+            reply(ControlReply(id: request.id, .status(fleet: fleet, instances: config.labelled(state.statuses))), to: envelope)
         case .shutdown:
             requestShutdown()
             reply(ControlReply(id: request.id, .done(fleet: fleet)), to: envelope)
@@ -125,6 +125,8 @@ extension FleetSupervisor {
             }
         case .chaosStop:
             stopChaos(replyingTo: (envelope, request.id))
+        case .trafficStatus, .trafficSet, .trafficPause, .trafficResume:
+            receiveTrafficCommand(request.command, request: request, envelope: envelope)
         }
     }
 

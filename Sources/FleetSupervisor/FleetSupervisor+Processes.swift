@@ -23,6 +23,7 @@ extension FleetSupervisor {
         }
         let unhealthy = await waitUntilHealthy(timeout: config.supervisor.readyTimeout)
         guard !isShutdownRequested else { return }
+        await spawnTrafficGenerator()
         var chaos: Result<ChaosSummary, ChaosStartError>?
         if let start = options.chaosAtStart {
             chaos = startChaos(seed: start.seed, durationMs: nil)
@@ -116,6 +117,8 @@ extension FleetSupervisor {
     func stopFleet() async {
         state.beginShutdown()
         controlPlane?.publish(.fleetStopping)
+        // First, so no request of the generator meets an instance on its way out.
+        await stopTrafficGenerator()
         for run in chaosRuns.keys.sorted() { interruptChaos(run) }
         await drain(for: Self.ackTimeout + .milliseconds(500)) { $0.chaosRuns.isEmpty }
         let running = state.registeredIDs.filter { state.instances[$0]?.scenario != nil }

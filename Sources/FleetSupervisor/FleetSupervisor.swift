@@ -31,6 +31,9 @@ public actor FleetSupervisor {
     let spawner: DedicatedThread
     var dropLog = DropLogThrottle()
     var randomness = SystemRandomNumberGenerator()
+    /// The background traffic, when the fleet has it (see `FleetSupervisor+Traffic`).
+    var traffic: TrafficControl?
+    var trafficLink: TrafficLink?
     private nonisolated let shutdownFlag = Atomic<Bool>(false)
 
     /// How long a command waits for an instance's ack.
@@ -77,6 +80,13 @@ public actor FleetSupervisor {
             instances: config.instancesEndpoint, commands: config.commandEndpoint, events: config.eventsEndpoint,
             heartbeatInterval: config.supervisor.heartbeatInterval, logger: logger)
         controlPlane = plane
+        do {
+            try openTrafficLink()
+        } catch {
+            plane.close()
+            controlPlane = nil
+            throw error
+        }
         let startup = StartupOutcome()
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -95,6 +105,7 @@ public actor FleetSupervisor {
             // The streams finish, so their consumers end; the others watch the shutdown flag.
             plane.close()
             controlPlane = nil
+            closeTrafficLink()
         }
         spawner.stop()
         if let failure = startup.failure { throw failure }
@@ -122,6 +133,7 @@ public actor FleetSupervisor {
         }
         expireAcks(at: .now)
         advanceChaos(at: .now)
+        await superviseTraffic(at: .now)
     }
 
     func expireAcks(at now: ContinuousClock.Instant) {

@@ -13,6 +13,9 @@ public struct SupervisorOptions: Sendable {
     public var prometheus: PrometheusServer?
     /// Start a chaos run once the fleet is ready (`fleet up --chaos [--seed S]`).
     public var chaosAtStart: ChaosAtStart?
+    /// The seed of the background traffic (`traffic.seed`, else drawn by `fleet up` and
+    /// printed); nil runs the fleet without traffic.
+    public var trafficSeed: UInt64?
 
     /// `fleet up --chaos`: the seed, or nil for the configured one (else a fresh one).
     public struct ChaosAtStart: Sendable {
@@ -25,8 +28,9 @@ public struct SupervisorOptions: Sendable {
 
     public init(
         config: FleetConfig, configPath: String?, executable: String = ChildProcess.currentExecutable,
-        prometheus: PrometheusServer? = nil, chaosAtStart: ChaosAtStart? = nil
+        prometheus: PrometheusServer? = nil, chaosAtStart: ChaosAtStart? = nil, trafficSeed: UInt64? = nil
     ) {
+        self.trafficSeed = trafficSeed
         self.config = config
         self.configPath = configPath
         self.executable = executable

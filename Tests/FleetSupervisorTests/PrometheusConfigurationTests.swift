@@ -14,6 +14,8 @@ import Yams
         config.supervisor.metricsPort = 9200
         config.prometheus.scrapeInterval = .seconds(1)
         config.prometheus.evaluationInterval = .seconds(2)
+        // The traffic job has tests of its own (PrometheusTrafficConfigurationTests).
+        config.traffic.enabled = false
         return config
     }
 

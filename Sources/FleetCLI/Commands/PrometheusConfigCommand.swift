@@ -9,8 +9,9 @@ struct PrometheusConfigCommand: ParsableCommand {
         commandName: "prometheus-config",
         abstract: "Write a prometheus.yml and a file_sd targets file for the fleet.",
         discussion: """
-            Every instance is a target labelled instance="svc-NN" and fleet="<name>" (job \
-            fleet-instances); the supervisor's metrics are job fleet-supervisor. `fleet up` \
+            Every instance is a target labelled instance="svc-NN", fleet="<name>", and the zone \
+            and version of topology: (job fleet-instances); the supervisor's metrics are job \
+            fleet-supervisor, the traffic generator's job fleet-traffic. `fleet up` \
             writes the same files into <data-dir>/prometheus when it runs Prometheus itself.
             """)
 

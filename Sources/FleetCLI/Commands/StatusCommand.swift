@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         abstract: "Show every instance of the running fleet.",
         discussion: """
             With --json prints {"fleet": name, "instances": [{"id", "url", "pid", "state", \\
-            "scenario", "restarts"}]} where state is up, starting or down and scenario is null \\
+            "scenario", "restarts", "zone", "version"}]} where state is up, starting or down and scenario is null \\
             or the running alias.
             """)
 
@@ -34,12 +34,12 @@ struct StatusCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        var table = TextTable(header: ["ID", "STATE", "SCENARIO", "RESTARTS", "PID", "URL"])
+        var table = TextTable(header: ["ID", "STATE", "SCENARIO", "RESTARTS", "PID", "ZONE", "VERSION", "URL"])
         for instance in instances {
             table.append([
                 instance.id, instance.state.rawValue, instance.scenario.map { "\($0.rawValue) (\($0.failureMode))" } ?? "-",
-                String(instance.restarts),
-                instance.pid.map(String.init) ?? "-", instance.url,
+                String(instance.restarts), instance.pid.map(String.init) ?? "-", instance.zone ?? "-", instance.version ?? "-",
+                instance.url,
             ])
         }
         print("fleet '\(name)'\n\(table.render())", terminator: "")

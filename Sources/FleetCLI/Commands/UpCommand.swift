@@ -53,6 +53,7 @@ struct UpCommand: AsyncParsableCommand {
         }
         var extraPorts: [(String, Int)] = []
         if config.supervisor.metricsPort > 0 { extraPorts.append(("supervisor metrics", config.supervisor.metricsPort)) }
+        if config.traffic.enabled { extraPorts.append(("traffic metrics", config.traffic.metricsPort)) }
         let prometheusBinary = try PrometheusServer.locateBinary(mode: config.prometheus.enabled)
         if prometheusBinary != nil { extraPorts.append(("prometheus", config.prometheus.port)) }
         try Preflight.checkPorts(config, extraPorts: extraPorts)
@@ -67,14 +68,21 @@ struct UpCommand: AsyncParsableCommand {
         let prometheusLine = prometheus.map { "prometheus: \($0.url)" }
             ?? "prometheus: off (prometheus.enabled: \(config.prometheus.enabled.rawValue)"
                 + (config.prometheus.enabled == .auto ? ", binary not found; `sudo apt-get install prometheus`)" : ")")
+        // Drawn here, and printed, so a class can be replayed with `traffic.seed`.
+        let trafficSeed = config.traffic.enabled
+            ? config.traffic.seed ?? UInt64.random(in: 0...UInt64(UInt32.max)) : nil
         let supervisor = try FleetSupervisor(
             options: SupervisorOptions(
                 config: config, configPath: fleet.resolvedConfigPath, prometheus: prometheus,
-                chaosAtStart: chaos ? .init(seed: chaosSeed) : nil),
+                chaosAtStart: chaos ? .init(seed: chaosSeed) : nil, trafficSeed: trafficSeed),
             logger: logger)
         let resolved = config
         let supervisorService = SupervisorService(supervisor: supervisor) { report in
             Self.printReady(report, config: resolved, prometheusLine: prometheusLine)
+            if let trafficSeed {
+                print("traffic: \(resolved.traffic.rate.formatted()) req/s per instance, seed \(trafficSeed) (`fleet traffic status`)")
+                fflush(nil)
+            }
         }
         if config.supervisor.metricsPort > 0 {
             services.append(.init(service: supervisor.metricsApplication(logger: logger)))

@@ -48,11 +48,19 @@ struct ValidateCommand: ParsableCommand {
             "prometheus: \(config.prometheus.enabled.rawValue), port \(config.prometheus.port), scrape every \(DurationSyntax.format(config.prometheus.scrapeInterval))"
                 + "; data \(config.prometheus.keepData ? "kept at stop" : "deleted at stop"), "
                 + "retention \(DurationSyntax.format(config.prometheus.retention)) or \(config.prometheus.retentionSize)",
+            "traffic: " + (config.traffic.enabled
+                ? "\(config.traffic.rate.formatted()) req/s per instance, skew \(config.traffic.skew.formatted()), "
+                    + "day of \(DurationSyntax.format(config.traffic.period)) ±\(config.traffic.amplitude.formatted(.percent)), "
+                    + "seed \(config.traffic.seed.map(String.init) ?? "drawn at start"), metrics on port \(config.traffic.metricsPort)"
+                : "off"),
             "",
         ]
-        var table = TextTable(header: ["ID", "URL", "DATA"])
+        var table = TextTable(header: ["ID", "URL", "ZONE", "VERSION", "DATA"])
         for (index, id) in config.instanceIDs.enumerated() {
-            table.append([id, "http://\(config.fleet.host):\(config.port(ordinal: index + 1))", config.dataDirectory(ofInstance: id)])
+            table.append([
+                id, "http://\(config.fleet.host):\(config.port(ordinal: index + 1))", config.zone(ordinal: index + 1),
+                config.version(ordinal: index + 1), config.dataDirectory(ofInstance: id),
+            ])
         }
         lines.append(table.render())
         return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)

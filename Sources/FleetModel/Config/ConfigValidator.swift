@@ -162,6 +162,7 @@ struct ConfigValidator {
         var claims: [(key: String, port: Int)] = []
         if config.supervisor.metricsPort != 0 { claims.append(("supervisor.metrics_port", config.supervisor.metricsPort)) }
         if config.prometheus.enabled != .disabled { claims.append(("prometheus.port", config.prometheus.port)) }
+        if config.traffic.enabled { claims.append(("traffic.metrics_port", config.traffic.metricsPort)) }
         for (key, endpoint) in controlEndpoints {
             if case .success(.tcp(_, let port)) = ControlEndpointAddress.parse(endpoint) { claims.append((key, port)) }
         }

@@ -33,5 +33,7 @@ extension FleetConfig {
         try validator.validatePrometheus()
         try validator.validatePorts()
         try validator.validateChaos()
+        try validator.validateTraffic()
+        try validator.validateTopology()
     }
 }

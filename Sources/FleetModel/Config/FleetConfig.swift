@@ -11,6 +11,8 @@ public struct FleetConfig: Sendable, Equatable {
     public var supervisor = SupervisorSettings()
     public var prometheus = PrometheusSettings()
     public var chaos = ChaosSettings()
+    public var traffic = TrafficSettings()
+    public var topology = TopologySettings()
 
     public init() {}
 }

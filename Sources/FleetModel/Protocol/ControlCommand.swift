@@ -15,11 +15,23 @@ public enum ControlCommand: Sendable, Equatable {
     case chaos(seed: UInt64?, durationMs: Int64?)
     /// Stop the running chaos plan and the scenarios it started.
     case chaosStop
+    /// The background traffic: knobs, phase of the day, per-instance shares.
+    case trafficStatus
+    /// Change the background traffic's knobs (nil ones stay); `paused` here is always nil.
+    case trafficSet(TrafficAdjustment)
+    /// Stop the background traffic (instances keep only scrapes and students' requests).
+    case trafficPause
+    /// Send the background traffic again.
+    case trafficResume
 
     /// The wire's `type` of each command.
     public enum Name: String, Codable, Sendable {
         case ping, status, start, stop, shutdown, chaos
         case chaosStop = "chaos_stop"
+        case trafficStatus = "traffic_status"
+        case trafficSet = "traffic_set"
+        case trafficPause = "traffic_pause"
+        case trafficResume = "traffic_resume"
     }
 
     /// The `type` this command travels as.
@@ -32,6 +44,10 @@ public enum ControlCommand: Sendable, Equatable {
         case .shutdown: return .shutdown
         case .chaos: return .chaos
         case .chaosStop: return .chaosStop
+        case .trafficStatus: return .trafficStatus
+        case .trafficSet: return .trafficSet
+        case .trafficPause: return .trafficPause
+        case .trafficResume: return .trafficResume
         }
     }
 
@@ -49,6 +65,14 @@ public enum ControlCommand: Sendable, Equatable {
         case .shutdown: self = .shutdown
         case .chaosStop: self = .chaosStop
         case .chaos: self = .chaos(seed: wire.seed, durationMs: wire.durationMs)
+        case .trafficStatus: self = .trafficStatus
+        case .trafficPause: self = .trafficPause
+        case .trafficResume: self = .trafficResume
+        case .trafficSet:
+            guard wire.rate != nil || wire.skew != nil || wire.amplitude != nil else {
+                throw Refusal(code: "missing_value", message: "traffic_set needs at least one of rate, skew, amplitude")
+            }
+            self = .trafficSet(TrafficAdjustment(rate: wire.rate, skew: wire.skew, amplitude: wire.amplitude))
         case .start:
             self = .start(try Self.alias(wire.scenario, allowingAll: false), on: wire.instances ?? .all)
         case .stop:

@@ -19,6 +19,8 @@ public struct ControlReply: Sendable, Equatable {
         case done(fleet: String)
         /// `chaos`: the plan now running.
         case chaos(fleet: String, summary: ChaosSummary)
+        /// `traffic_*`: the background traffic after the command.
+        case traffic(fleet: String, status: TrafficStatus)
         /// The request was refused.
         case error(ControlErrorBody)
     }
@@ -52,6 +54,7 @@ extension ControlReply: Codable {
         var results: [InstanceResult]?
         var error: ControlErrorBody?
         var chaos: ChaosSummary?
+        var traffic: TrafficStatus?
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,6 +68,7 @@ extension ControlReply: Codable {
         case ("result", _, _, let results?, _): body = .result(fleet: fleet, results: results)
         case ("ok", _, _, _, _): body = .done(fleet: fleet)
         case ("chaos", _, _, _, let summary?): body = .chaos(fleet: fleet, summary: summary)
+        case ("traffic", _, _, _, _) where wire.traffic != nil: body = .traffic(fleet: fleet, status: wire.traffic!)
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a reply of type '\(wire.type)' without its fields"))
         }
@@ -78,6 +82,7 @@ extension ControlReply: Codable {
         case .result(let fleet, let results): wire = Wire(type: "result", id: id, ok: true, fleet: fleet, results: results)
         case .done(let fleet): wire = Wire(type: "ok", id: id, ok: true, fleet: fleet)
         case .chaos(let fleet, let summary): wire = Wire(type: "chaos", id: id, ok: true, fleet: fleet, chaos: summary)
+        case .traffic(let fleet, let status): wire = Wire(type: "traffic", id: id, ok: true, fleet: fleet, traffic: status)
         case .error(let error): wire = Wire(type: "error", id: id, ok: false, error: error)
         }
         try wire.encode(to: encoder)

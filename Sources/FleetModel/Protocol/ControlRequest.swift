@@ -25,9 +25,12 @@ extension ControlRequest: Codable {
         var instances: InstanceSelection?
         var seed: UInt64?
         var durationMs: Int64?
+        var rate: Double?
+        var skew: Double?
+        var amplitude: Double?
 
         enum CodingKeys: String, CodingKey {
-            case v, type, id, scenario, instances, seed
+            case v, type, id, scenario, instances, seed, rate, skew, amplitude
             case durationMs = "duration_ms"
         }
     }
@@ -45,8 +48,10 @@ extension ControlRequest: Codable {
     public func encode(to encoder: any Encoder) throws {
         var wire = Wire(type: command.name, id: id)
         switch command {
-        case .ping, .status, .shutdown, .chaosStop:
+        case .ping, .status, .shutdown, .chaosStop, .trafficStatus, .trafficPause, .trafficResume:
             break
+        case .trafficSet(let adjustment):
+            (wire.rate, wire.skew, wire.amplitude) = (adjustment.rate, adjustment.skew, adjustment.amplitude)
         case .start(let scenario, let selection):
             wire.scenario = scenario.rawValue
             wire.instances = selection

@@ -23,6 +23,10 @@ public struct FleetEvent: Sendable, Equatable {
         case chaosInjected(instance: String, scenario: ScenarioAlias)
         /// Chaos left the instance alone; `reason` says why (down, busy with a student's scenario).
         case chaosSkipped(instance: String, scenario: ScenarioAlias, reason: String)
+        /// The background traffic's knobs changed (`fleet traffic set`); carries the new ones.
+        case trafficChanged(TrafficParameters)
+        case trafficPaused(TrafficParameters)
+        case trafficResumed(TrafficParameters)
     }
 
     /// The event names (and topics).
@@ -35,6 +39,9 @@ public struct FleetEvent: Sendable, Equatable {
         case fleetStopping = "fleet.stopping"
         case chaosInjected = "chaos.injected"
         case chaosSkipped = "chaos.skipped"
+        case trafficChanged = "traffic.changed"
+        case trafficPaused = "traffic.paused"
+        case trafficResumed = "traffic.resumed"
     }
 
     public init(seq: UInt64, time: String, _ happening: Happening) {
@@ -51,6 +58,8 @@ public struct FleetEvent: Sendable, Equatable {
     public var scenario: ScenarioAlias? { wire.scenario }
     public var origin: EventOrigin? { wire.origin }
     public var detail: String? { wire.detail }
+    /// The traffic knobs of a `traffic.*` event.
+    public var traffic: TrafficParameters? { wire.traffic }
 }
 
 extension FleetEvent: Codable {
@@ -63,6 +72,7 @@ extension FleetEvent: Codable {
         var scenario: ScenarioAlias?
         var origin: EventOrigin?
         var detail: String?
+        var traffic: TrafficParameters?
     }
 
     private var wire: Wire {
@@ -83,6 +93,12 @@ extension FleetEvent: Codable {
             (wire.event, wire.instance, wire.scenario, wire.origin) = (.chaosInjected, instance, scenario, .chaos)
         case .chaosSkipped(let instance, let scenario, let reason):
             (wire.event, wire.instance, wire.scenario, wire.origin, wire.detail) = (.chaosSkipped, instance, scenario, .chaos, reason)
+        case .trafficChanged(let parameters):
+            (wire.event, wire.traffic) = (.trafficChanged, parameters)
+        case .trafficPaused(let parameters):
+            (wire.event, wire.traffic) = (.trafficPaused, parameters)
+        case .trafficResumed(let parameters):
+            (wire.event, wire.traffic) = (.trafficResumed, parameters)
         }
         return wire
     }
@@ -103,6 +119,9 @@ extension FleetEvent: Codable {
         case (.chaosInjected, let instance?, let scenario?): happening = .chaosInjected(instance: instance, scenario: scenario)
         case (.chaosSkipped, let instance?, let scenario?):
             happening = .chaosSkipped(instance: instance, scenario: scenario, reason: wire.detail ?? "")
+        case (.trafficChanged, _, _) where wire.traffic != nil: happening = .trafficChanged(wire.traffic!)
+        case (.trafficPaused, _, _) where wire.traffic != nil: happening = .trafficPaused(wire.traffic!)
+        case (.trafficResumed, _, _) where wire.traffic != nil: happening = .trafficResumed(wire.traffic!)
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a '\(wire.event.rawValue)' event without its fields"))
         }

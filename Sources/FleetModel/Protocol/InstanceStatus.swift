@@ -11,8 +11,16 @@ public struct InstanceStatus: Codable, Sendable, Equatable {
     public var state: State
     public var scenario: ScenarioAlias?
     public var restarts: Int
+    /// The `zone` and `version` labels of the instance's target (`topology:`).
+    public var zone: String?
+    public var version: String?
 
-    public init(id: String, url: String, pid: Int32?, state: State, scenario: ScenarioAlias?, restarts: Int) {
+    public init(
+        id: String, url: String, pid: Int32?, state: State, scenario: ScenarioAlias?, restarts: Int,
+        zone: String? = nil, version: String? = nil
+    ) {
+        self.zone = zone
+        self.version = version
         self.id = id
         self.url = url
         self.pid = pid
@@ -30,5 +38,7 @@ public struct InstanceStatus: Codable, Sendable, Equatable {
         try container.encode(state, forKey: .state)
         try container.encode(scenario, forKey: .scenario)
         try container.encode(restarts, forKey: .restarts)
+        try container.encodeIfPresent(zone, forKey: .zone)
+        try container.encodeIfPresent(version, forKey: .version)
     }
 }

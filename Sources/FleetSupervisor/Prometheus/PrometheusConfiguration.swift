@@ -17,6 +17,7 @@ public struct PrometheusConfiguration: Sendable {
 
     public static let instancesJob = "fleet-instances"
     public static let supervisorJob = "fleet-supervisor"
+    public static let trafficJob = "fleet-traffic"
 
     public init(config: FleetConfig, directory: String) {
         self.config = config
@@ -36,7 +37,10 @@ public struct PrometheusConfiguration: Sendable {
         let groups = config.instanceIDs.enumerated().map { index, id in
             TargetGroup(
                 targets: ["\(config.fleet.host):\(config.port(ordinal: index + 1))"],
-                labels: ["instance": id, "fleet": config.fleet.name])
+                labels: [
+                    "instance": id, "fleet": config.fleet.name,
+                    "zone": config.zone(ordinal: index + 1), "version": config.version(ordinal: index + 1),
+                ])
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -58,6 +62,13 @@ public struct PrometheusConfiguration: Sendable {
                 jobName: Self.supervisorJob, honorLabels: true,
                 staticConfigs: [TargetGroup(
                     targets: ["\(config.fleet.host):\(config.supervisor.metricsPort)"], labels: ["fleet": config.fleet.name])]))
+        }
+        if config.traffic.enabled {
+            // Its per-instance `instance` labels name the instances it sends to: keep them.
+            jobs.append(.init(
+                jobName: Self.trafficJob, honorLabels: true,
+                staticConfigs: [TargetGroup(
+                    targets: ["\(config.fleet.host):\(config.traffic.metricsPort)"], labels: ["fleet": config.fleet.name])]))
         }
         return PrometheusConfigFile(
             global: .init(

@@ -39,12 +39,14 @@ final class TestFleet: @unchecked Sendable {
     /// - Parameters:
     ///   - basePort: first instance port; give each test its own range.
     ///   - extraYAML: more configuration, appended to a small test fleet's file.
+    ///   - traffic: the `traffic:` section; off unless given, so other tests see only their own requests.
     ///   - node, scenarios, supervisor, prometheus: when given, the value of that section (a flow mapping,
     ///     `{ enabled: true, port: 9999 }`), replacing the small test fleet's own (a YAML key may
     ///     appear only once, so these cannot go into `extraYAML`).
     init(
         name: String, instances: Int = 3, basePort: Int, metricsPort: Int = 0, extraYAML: String = "",
-        node: String? = nil, scenarios: String? = nil, supervisor: String? = nil, prometheus: String? = nil
+        node: String? = nil, scenarios: String? = nil, supervisor: String? = nil, prometheus: String? = nil,
+        traffic: String? = nil
     ) throws {
         directory = NSTemporaryDirectory() + "fleetsim-it-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         dataDir = directory + "/data"
@@ -65,6 +67,7 @@ final class TestFleet: @unchecked Sendable {
             \(scenariosSection)
             supervisor: \(supervisor ?? "{ metrics_port: \(metricsPort) }")
             prometheus: \(prometheus ?? "{ enabled: false }")
+            traffic: \(traffic ?? "{ enabled: false }")
 
             """ + extraYAML
         try yaml.write(toFile: configPath, atomically: false, encoding: .utf8)
@@ -162,6 +165,8 @@ struct InstanceRow: Decodable, Equatable {
     var state: String
     var scenario: String?
     var restarts: Int
+    var zone: String?
+    var version: String?
 }
 
 /// A finished command.
