@@ -182,6 +182,34 @@ all_healthy() {
 # pss_kb PID: Pss in kB (0 when the process is gone).
 pss_kb() { awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
 
+# large_fleet_yaml NAME INSTANCES BASE_PORT: the first lines of a class-sized bench fleet's
+# config (caps small enough for the resource preflight of 200 instances); the caller appends
+# its own prometheus: and traffic: lines.
+large_fleet_yaml() {
+    printf '%s\n' \
+        "fleet: { name: $1, instances: $2, host: 127.0.0.1, base_port: $3, data_dir: $WORK/data }" \
+        "node: { memory: 2GiB, disk: 256MiB }" \
+        "scenarios:" \
+        "  scenario1: { chunk_size: 1MB, max_chunks: 50 }" \
+        "  scenario2: { chunk_size: 1MB }" \
+        "  scenario3: { client_rate: 1 }" \
+        "supervisor: { metrics_port: 0 }"
+}
+
+# up_configured_fleet INSTANCES TIMEOUT_S: `fleet up` of $WORK/fleet.yaml in the background
+# (sets FLEET_PID), then waits until every instance is up; exits with the log's tail if not.
+up_configured_fleet() {
+    local instances="$1" timeout="$2"
+    "$FLEET" up --config "$WORK/fleet.yaml" >"$WORK/up.log" 2>&1 &
+    FLEET_PID=$!
+    track_pid "$FLEET_PID"
+    if ! wait_fleet_up "$instances" "$timeout"; then
+        echo "bench: the fleet did not show $instances instances up within $timeout s; its log (tail):" >&2
+        tail -30 "$WORK/up.log" >&2
+        exit 1
+    fi
+}
+
 # start_fleet INSTANCES BASE_PORT LOG: launches `fleet up` in the background; sets FLEET_PID.
 start_fleet() {
     local instances="$1" base_port="$2" log="$3"

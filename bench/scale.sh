@@ -27,17 +27,11 @@ command -v prometheus >/dev/null || { echo "bench: prometheus is required (scrip
 python3 -c 'import zmq' 2>/dev/null || { echo "bench: python3 with pyzmq is required" >&2; exit 2; }
 make_work
 HZ=$(getconf CLK_TCK)
-cat >"$WORK/fleet.yaml" <<YAML
-fleet: { name: scale, instances: $INSTANCES, host: 127.0.0.1, base_port: $BASE_PORT, data_dir: $WORK/data }
-node: { memory: 2GiB, disk: 256MiB }
-scenarios:
-  scenario1: { chunk_size: 1MB, max_chunks: 50 }
-  scenario2: { chunk_size: 1MB }
-  scenario3: { client_rate: 1 }
-supervisor: { metrics_port: 0 }
-prometheus: { enabled: true, port: $PROM_PORT, scrape_interval: 5s, rule_files: [], keep_data: false }
-traffic: { enabled: false }
-YAML
+{
+    large_fleet_yaml scale "$INSTANCES" "$BASE_PORT"
+    echo "prometheus: { enabled: true, port: $PROM_PORT, scrape_interval: 5s, rule_files: [], keep_data: false }"
+    echo "traffic: { enabled: false }"
+} >"$WORK/fleet.yaml"
 
 echo "== fleet of $INSTANCES bench ($(date -u +%FT%TZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "binary: $FLEET"
@@ -45,14 +39,7 @@ wait_quiet
 
 # --- 1. up --------------------------------------------------------------------------------------
 T0=$(now_ns)
-"$FLEET" up --config "$WORK/fleet.yaml" >"$WORK/up.log" 2>&1 &
-FLEET_PID=$!
-track_pid "$FLEET_PID"
-if ! wait_fleet_up "$INSTANCES" 120; then
-    echo "bench: the fleet did not show $INSTANCES instances up within 120 s; its log (tail):" >&2
-    tail -30 "$WORK/up.log" >&2
-    exit 1
-fi
+up_configured_fleet "$INSTANCES" 120
 UP_MS=$((($(now_ns) - T0) / 1000000))
 echo "all $INSTANCES up after $UP_MS ms (target < 10000 ms: $(((UP_MS < 10000)) && echo met || echo MISSED))"
 fg_run sleep "$SETTLE"

@@ -28,30 +28,17 @@ resolve_fleet_binary
 command -v jq >/dev/null || { echo "bench: jq is required" >&2; exit 2; }
 make_work
 HZ=$(getconf CLK_TCK)
-cat >"$WORK/fleet.yaml" <<YAML
-fleet: { name: traffic, instances: $INSTANCES, host: 127.0.0.1, base_port: $BASE_PORT, data_dir: $WORK/data }
-node: { memory: 2GiB, disk: 256MiB }
-scenarios:
-  scenario1: { chunk_size: 1MB, max_chunks: 50 }
-  scenario2: { chunk_size: 1MB }
-  scenario3: { client_rate: 1 }
-supervisor: { metrics_port: 0 }
-prometheus: { enabled: false }
-traffic: { rate: $RATE, skew: 0.5, amplitude: 0, seed: 12, metrics_port: $METRICS_PORT }
-YAML
+{
+    large_fleet_yaml traffic "$INSTANCES" "$BASE_PORT"
+    echo "prometheus: { enabled: false }"
+    echo "traffic: { rate: $RATE, skew: 0.5, amplitude: 0, seed: 12, metrics_port: $METRICS_PORT }"
+} >"$WORK/fleet.yaml"
 
 echo "== traffic bench: $INSTANCES instances at $RATE req/s each ($(date -u +%FT%TZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "binary: $FLEET"
 wait_quiet
 
-"$FLEET" up --config "$WORK/fleet.yaml" >"$WORK/up.log" 2>&1 &
-FLEET_PID=$!
-track_pid "$FLEET_PID"
-if ! wait_fleet_up "$INSTANCES" 180; then
-    echo "bench: the fleet did not show $INSTANCES instances up within 180 s; its log (tail):" >&2
-    tail -30 "$WORK/up.log" >&2
-    exit 1
-fi
+up_configured_fleet "$INSTANCES" 180
 wait_http "http://127.0.0.1:$METRICS_PORT/metrics" 30 || { echo "bench: no generator /metrics" >&2; tail -30 "$WORK/up.log" >&2; exit 1; }
 GEN_PID=""
 for p in /proc/[0-9]*; do
