@@ -1,6 +1,8 @@
 #define _GNU_SOURCE
 #include "fleet_system.h"
 #include <spawn.h>
+#include <string.h>
+#include <sys/wait.h>
 
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -36,3 +38,12 @@ int fleet_thread_id(void) {
     return -1;
 }
 #endif
+
+int fleet_child_waiting(void) {
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    if (waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) == -1) {
+        return -1;
+    }
+    return info.si_pid != 0 ? 1 : 0;
+}

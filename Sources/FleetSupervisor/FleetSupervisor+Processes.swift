@@ -86,6 +86,7 @@ extension FleetSupervisor {
     }
 
     func reapChildren(at now: ContinuousClock.Instant) {
+        guard ChildProcess.mayHaveEndedChild else { return }
         for (id, pid) in state.livePIDs {
             if let termination = ChildProcess.reap(pid) { instanceDied(id, termination: termination, at: now) }
         }

@@ -1,5 +1,8 @@
 import CZeroMQ
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Everything ``ZMQEventLoop``'s thread works with, kept apart from the public object so
@@ -29,6 +32,10 @@ final class EventLoopCore: @unchecked Sendable {
     private let onError: @Sendable (ZMQError) -> Void
 
     private let stopRequested = Atomic<Bool>(false)
+    /// The loop thread's `pthread_self()`, once it runs: messages it queues itself (replies in
+    /// `onMessage`, heartbeats in `onTick`) are flushed before its next poll, so they need no
+    /// wake byte, which would cost the loop a second, empty wake-up.
+    private let loopThread = Atomic<UInt>(0)
     private let exited = Atomic<Bool>(false)
     /// Signalled once the thread has closed its sockets; `stop()` waits on it with a deadline
     /// before joining, which is what makes the join bounded.
@@ -90,7 +97,12 @@ final class EventLoopCore: @unchecked Sendable {
         }
         let (needsWake, dropped) = outbox.append(Outbox.Entry(socketIndex: socketIndex, frames: frames))
         if dropped > 0 { droppedOverflow.add(dropped, ordering: .relaxed) }
-        if needsWake { wakeup?.wake() }
+        if needsWake, !isOnLoopThread { wakeup?.wake() }
+    }
+
+    private var isOnLoopThread: Bool {
+        let loop = loopThread.load(ordering: .acquiring)
+        return loop != 0 && pthread_equal(pthread_t(loop), pthread_self()) != 0
     }
 
     func requestStop() {
@@ -120,6 +132,7 @@ final class EventLoopCore: @unchecked Sendable {
             finished.signal()
         }
         if let wakeupError { report(wakeupError) }
+        loopThread.store(UInt(pthread_self()), ordering: .releasing)
 
         var items: [zmq_pollitem_t] = []
         items.reserveCapacity(socketCount + 1)
@@ -144,6 +157,8 @@ final class EventLoopCore: @unchecked Sendable {
                 nextTick = nextTick.advanced(by: tickInterval)
                 // After a slow tick, do not fire a burst of catch-up ticks.
                 if nextTick < clock.now { nextTick = clock.now.advanced(by: tickInterval) }
+                // What the tick queued goes out now, not after the next poll.
+                guard flushOutbox() else { break loop }
                 continue
             }
 

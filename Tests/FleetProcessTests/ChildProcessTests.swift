@@ -30,6 +30,18 @@ import Glibc
         #expect(termination == .signalled(SIGKILL))
     }
 
+    /// The supervisor peeks before reaping its 200 children one by one; the peek must leave the
+    /// ended child (and its exit status) to `reap`.
+    @Test func peekingAtEndedChildrenLeavesThemToBeReaped() async throws {
+        let pid = try ChildProcess.spawn(executable: "/bin/sh", arguments: ["-c", "exit 7"])
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !ProcessState.isZombie(pid), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(ProcessState.isZombie(pid))
+        #expect(ChildProcess.mayHaveEndedChild)
+        #expect(ProcessState.isZombie(pid), "the peek must not reap")
+        #expect(ChildProcess.reap(pid) == .exited(7))
+    }
+
     @Test func aMissingExecutableIsAClearError() {
         #expect(throws: ChildProcess.SpawnError.self) {
             _ = try ChildProcess.spawn(executable: "/nonexistent/fleet", arguments: [])

@@ -16,4 +16,9 @@ int fleet_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
 /// where unsupported. glibc declares gettid only under _GNU_SOURCE, which Swift does not set.
 int fleet_thread_id(void);
 
+/// Whether a child of this process has ended and waits to be reaped, without reaping it
+/// (waitid with WNOHANG | WNOWAIT; Swift cannot read siginfo_t's si_pid union member).
+/// Returns 1 when one waits, 0 when none does, -1 on error (errno set; ECHILD: no children).
+int fleet_child_waiting(void);
+
 #endif

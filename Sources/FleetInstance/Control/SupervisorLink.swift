@@ -11,7 +11,7 @@ import ZeroMQ
 /// The instance's side of the control plane: a DEALER (routing id = instance id) connected to the
 /// supervisor's ROUTER.
 ///
-/// It registers, sends heartbeats, executes the supervisor's commands through the same
+/// It registers, answers each of the supervisor's heartbeats with its own, executes the supervisor's commands through the same
 /// `ScenarioController` as the HTTP API and acknowledges them with the resulting state, and
 /// reports changes made over HTTP so the supervisor's view stays true.
 ///
@@ -61,9 +61,9 @@ public struct SupervisorLink: Service {
         // The loop is created before the closure that uses it, so it reaches it through a box.
         let loopBox = LoopBox()
         let loop = ZMQEventLoop(
-            // Heartbeats are sent and checked on this thread's tick: request work on the
-            // cooperative pool cannot delay them.
-            // One tick per interval: across 200 instances every idle wake-up counts.
+            // Heartbeats are answered and checked on this thread: request work on the
+            // cooperative pool cannot delay them. One tick per interval: across 200 instances
+            // every idle wake-up counts.
             name: "link-\(runtime.identity.id)", sockets: [socket], tickInterval: settings.heartbeatInterval,
             onMessage: { [self] _, frames in
                 // Anything from the supervisor proves it alive, even before it is handled.
@@ -77,12 +77,7 @@ public struct SupervisorLink: Service {
                 handle(frames[0], loop: loop)
             },
             onTick: { [self] in
-                guard let loop = loopBox.loop else { return }
-                let now = ContinuousClock.now
-                if watch.heartbeatDue(at: now, interval: settings.heartbeatInterval) {
-                    send(InstanceReport(instance: runtime.identity.id, scenario: runtime.controller.current, .heartbeat), on: loop)
-                }
-                if let loss = watch.loss(at: now) { lossContinuation.yield(loss) }
+                if let loss = watch.loss(at: .now) { lossContinuation.yield(loss) }
             },
             onError: { error in logger.warning("control link: \(error)") })
         loopBox.loop = loop
@@ -132,7 +127,16 @@ public struct SupervisorLink: Service {
             logger.warning("dropped control message: \(error)")
             return
         }
-        guard case .command(let id, let action) = order else { return }
+        let id: String, action: FleetModel.ScenarioAction
+        switch order {
+        case .heartbeat:
+            // Answered in the same wake-up that received it: the supervisor hears all its
+            // instances in one burst after each round of heartbeats, not one at a time.
+            send(InstanceReport(instance: runtime.identity.id, scenario: runtime.controller.current, .heartbeat), on: loop)
+            return
+        case .command(let commandID, let commandAction):
+            (id, action) = (commandID, commandAction)
+        }
         let controller = runtime.controller
         switch action {
         case .start(let scenario):
@@ -164,29 +168,18 @@ public struct SupervisorLink: Service {
     }
 }
 
-/// The supervisor as the link's loop thread sees it: when it was heard, when a heartbeat last
-/// went out, and whether it is gone (missed heartbeats, see `LivenessClock`, or a new parent).
+/// The supervisor as the link's loop thread sees it: when it was heard, and whether it is gone (missed heartbeats, see `LivenessClock`, or a new parent).
 private final class SupervisorWatch: Sendable {
     private let supervisorPID: Int32?
-    private let state: Mutex<(clock: LivenessClock, lastSent: ContinuousClock.Instant?, reported: Bool)>
+    private let state: Mutex<(clock: LivenessClock, reported: Bool)>
 
     init(clock: LivenessClock, supervisorPID: Int32?) {
         self.supervisorPID = supervisorPID
-        state = Mutex((clock, nil, false))
+        state = Mutex((clock, false))
     }
 
     func heard(at now: ContinuousClock.Instant) {
         state.withLock { $0.clock.heard(at: now) }
-    }
-
-    /// True once per `interval`: time to send a heartbeat. A tenth of an interval early counts
-    /// as on time, so a tick that comes a hair early does not push the beat a whole tick late.
-    func heartbeatDue(at now: ContinuousClock.Instant, interval: Duration) -> Bool {
-        state.withLock { state in
-            if let last = state.lastSent, now - last < interval * 0.9 { return false }
-            state.lastSent = now
-            return true
-        }
     }
 
     /// Why the supervisor counts as gone, the first time it does; nil otherwise.

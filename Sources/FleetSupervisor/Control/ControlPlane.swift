@@ -152,11 +152,10 @@ final class ControlPlane: Sendable {
 /// The instances that get heartbeats, and when they last got one: read by the loop thread's
 /// tick, written by the supervisor.
 private final class HeartbeatRoster: Sendable {
-    private let interval: Duration
-    private let state = Mutex<(targets: Set<[UInt8]>, lastSent: ContinuousClock.Instant?)>(([], nil))
+    private let state: Mutex<(targets: Set<[UInt8]>, pacer: IntervalPacer)>
 
     init(interval: Duration) {
-        self.interval = interval
+        state = Mutex(([], IntervalPacer(interval: interval)))
     }
 
     func insert(_ id: String) { _ = state.withLock { $0.targets.insert(Array(id.utf8)) } }
@@ -164,12 +163,7 @@ private final class HeartbeatRoster: Sendable {
 
     /// The routing ids to send a heartbeat to now: all of them once per interval, else none.
     func due(at now: ContinuousClock.Instant) -> Set<[UInt8]> {
-        state.withLock { state in
-            // A tenth of an interval early counts as on time (see the instance's `heartbeatDue`).
-            if let last = state.lastSent, now - last < interval * 0.9 { return [] }
-            state.lastSent = now
-            return state.targets
-        }
+        state.withLock { state in state.pacer.take(at: now) ? state.targets : [] }
     }
 }
 

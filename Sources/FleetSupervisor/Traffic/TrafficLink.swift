@@ -19,7 +19,7 @@ final class TrafficLink: Sendable {
     /// What the supervisor and the loop thread share.
     private final class Shared: Sendable {
         let control = Mutex<TrafficControl?>(nil)
-        let lastSent = Mutex<ContinuousClock.Instant?>(nil)
+        let resend = Mutex(IntervalPacer(interval: TrafficLink.resendInterval))
         /// Lets the tick reach its own loop; emptied at close to break the loop → closure → loop cycle.
         let loop = Mutex<ZMQEventLoop?>(nil)
     }
@@ -43,12 +43,7 @@ final class TrafficLink: Sendable {
             onMessage: { _, _ in },
             onTick: {
                 let now = ContinuousClock.now
-                let due = shared.lastSent.withLock { last in
-                    if let previous = last, now - previous < Self.resendInterval { return false }
-                    last = now
-                    return true
-                }
-                guard due, let order = shared.control.withLock({ $0?.order(at: now) }) else { return }
+                guard shared.resend.withLock({ $0.take(at: now) }), let order = shared.control.withLock({ $0?.order(at: now) }) else { return }
                 shared.loop.withLock { $0 }?.send(Self.frames(order), on: 0)
             },
             onError: { error in logger.warning("traffic link: \(error)") })
