@@ -304,3 +304,41 @@ wait_quiet() {
 
 # machine_ticks: busy clock ticks of all cores so far (user+nice+system+irq+softirq+steal).
 machine_ticks() { awk 'NR == 1 { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+
+# prometheus_pid_of DATA_DIR: the PID of the Prometheus a fleet of DATA_DIR runs, or nothing.
+prometheus_pid_of() {
+    local dir="$1" p cmd
+    for p in /proc/[0-9]*; do
+        cmd="$( { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null || true)"
+        [[ "$cmd" == *prometheus*"--config.file=$dir/"* ]] && echo "${p#/proc/}"
+    done
+    return 0
+}
+
+# measure_idle_cpu WINDOW_S SUPERVISOR_PID PROMETHEUS_PID INSTANCE_PID…: CPU of each group over
+# WINDOW_S seconds, in % of one core. Sets IDLE_FLEET_PCT (supervisor + instances),
+# IDLE_SUPERVISOR_PCT, IDLE_PROMETHEUS_PCT (0 without a Prometheus PID) and IDLE_SECONDS.
+measure_idle_cpu() {
+    local window="$1" supervisor="$2" prometheus="$3" pid hz t0 sup fleet prom
+    shift 3
+    hz=$(getconf CLK_TCK)
+    declare -A before
+    for pid in "$supervisor" "$@" ${prometheus:+"$prometheus"}; do before[$pid]=$(cpu_ticks "$pid"); done
+    t0=$(now_ns)
+    fg_run sleep "$window"
+    IDLE_SECONDS=$(awk -v d=$(($(now_ns) - t0)) 'BEGIN { printf "%.3f", d / 1e9 }')
+    sup=$(($(cpu_ticks "$supervisor") - before[$supervisor]))
+    fleet=$sup
+    for pid in "$@"; do fleet=$((fleet + $(cpu_ticks "$pid") - before[$pid])); done
+    prom=0
+    [[ -z "$prometheus" ]] || prom=$(($(cpu_ticks "$prometheus") - before[$prometheus]))
+    percent() { awk -v t="$1" -v hz="$hz" -v s="$IDLE_SECONDS" 'BEGIN { printf "%.2f", t / hz / s * 100 }'; }
+    IDLE_FLEET_PCT=$(percent "$fleet")
+    IDLE_SUPERVISOR_PCT=$(percent "$sup")
+    IDLE_PROMETHEUS_PCT=$(percent "$prom")
+}
+
+# median V…: the median of numbers (the mean of the middle two for an even count).
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}

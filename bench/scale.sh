@@ -26,7 +26,6 @@ command -v jq >/dev/null || { echo "bench: jq is required" >&2; exit 2; }
 command -v prometheus >/dev/null || { echo "bench: prometheus is required (scripts/install-deps.sh)" >&2; exit 2; }
 python3 -c 'import zmq' 2>/dev/null || { echo "bench: python3 with pyzmq is required" >&2; exit 2; }
 make_work
-HZ=$(getconf CLK_TCK)
 {
     large_fleet_yaml scale "$INSTANCES" "$BASE_PORT"
     echo "prometheus: { enabled: true, port: $PROM_PORT, scrape_interval: 5s, rule_files: [], keep_data: false }"
@@ -45,11 +44,7 @@ echo "all $INSTANCES up after $UP_MS ms (target < 10000 ms: $(((UP_MS < 10000)) 
 fg_run sleep "$SETTLE"
 
 # --- 2. memory and idle CPU -----------------------------------------------------------------------
-PROM_PID=""
-for p in /proc/[0-9]*; do
-    cmd="$( { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null || true)"
-    [[ "$cmd" == *prometheus*"--config.file=$WORK/data/"* ]] && PROM_PID="${p#/proc/}"
-done
+PROM_PID="$(prometheus_pid_of "$WORK/data")"
 mapfile -t CHILDREN < <(instance_pids_of "$WORK/data")
 PSS=0
 for pid in "${CHILDREN[@]}"; do PSS=$((PSS + $(pss_kb "$pid"))); done
@@ -58,20 +53,10 @@ PROM_PSS=0
 echo "memory: instances' Pss $((PSS / 1024)) MB in all, $(awk -v p="$PSS" -v n="${#CHILDREN[@]}" 'BEGIN { printf "%.2f", p / n / 1024 }') MB per instance" \
     "(target < 3 MB); supervisor Pss $(($(pss_kb "$FLEET_PID") / 1024)) MB; Prometheus Pss $((PROM_PSS / 1024)) MB"
 
-declare -A BEFORE
-for pid in "$FLEET_PID" "${CHILDREN[@]}" ${PROM_PID:+"$PROM_PID"}; do BEFORE[$pid]=$(cpu_ticks "$pid"); done
-W0=$(now_ns)
-fg_run sleep "$WINDOW"
-SECONDS_MEASURED=$(awk -v d=$(($(now_ns) - W0)) 'BEGIN { printf "%.3f", d / 1e9 }')
-SUP_TICKS=$(($(cpu_ticks "$FLEET_PID") - BEFORE[$FLEET_PID]))
-FLEET_TICKS=$SUP_TICKS
-for pid in "${CHILDREN[@]}"; do FLEET_TICKS=$((FLEET_TICKS + $(cpu_ticks "$pid") - BEFORE[$pid])); done
-PROM_TICKS=0
-[[ -z "$PROM_PID" ]] || PROM_TICKS=$(($(cpu_ticks "$PROM_PID") - BEFORE[$PROM_PID]))
-pct() { awk -v t="$1" -v hz="$HZ" -v s="$SECONDS_MEASURED" 'BEGIN { printf "%.2f", t / hz / s * 100 }'; }
-echo "idle CPU over ${SECONDS_MEASURED} s: fleet (supervisor + instances) $(pct "$FLEET_TICKS") % of one core" \
-    "(target < 10 %: $(awk -v v="$(pct "$FLEET_TICKS")" 'BEGIN { print (v < 10) ? "met" : "MISSED" }')), of which the supervisor $(pct "$SUP_TICKS") %;" \
-    "Prometheus $(pct "$PROM_TICKS") %"
+measure_idle_cpu "$WINDOW" "$FLEET_PID" "$PROM_PID" "${CHILDREN[@]}"
+echo "idle CPU over ${IDLE_SECONDS} s: fleet (supervisor + instances) $IDLE_FLEET_PCT % of one core" \
+    "(target < 10 %: $(awk -v v="$IDLE_FLEET_PCT" 'BEGIN { print (v < 10) ? "met" : "MISSED" }')), of which the supervisor $IDLE_SUPERVISOR_PCT %;" \
+    "Prometheus $IDLE_PROMETHEUS_PCT %"
 
 # --- 3. fan-out -----------------------------------------------------------------------------------
 status=0

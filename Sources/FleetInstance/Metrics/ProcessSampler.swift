@@ -38,18 +38,19 @@ public struct ProcessSampler: Sendable {
         var sample = ProcessSample(
             residentBytes: 0, virtualBytes: 0, swappedBytes: 0, userCPUSeconds: 0, systemCPUSeconds: 0,
             threads: 0, openFileDescriptors: 0, maxFileDescriptors: 0, startTime: 0)
-        if let fields = Self.statFields() {
+        let fields = ProcFile("/proc/self/stat")?.statFields() ?? []
+        if fields.count >= 22 {
             // Field numbers from proc(5), counted after the command name: state is field 3.
-            func field(_ number: Int) -> Double { Double(fields[number - 3]) ?? 0 }
-            sample.userCPUSeconds = field(14) / ticksPerSecond
-            sample.systemCPUSeconds = field(15) / ticksPerSecond
+            func field(_ number: Int) -> Int64 { ProcFile.integer(fields[number - 3]) ?? 0 }
+            sample.userCPUSeconds = Double(field(14)) / ticksPerSecond
+            sample.systemCPUSeconds = Double(field(15)) / ticksPerSecond
             sample.threads = Int(field(20))
-            sample.startTime = bootTime + field(22) / ticksPerSecond
-            sample.virtualBytes = Int64(field(23))
-            sample.residentBytes = Int64(field(24)) * pageSize
+            sample.startTime = bootTime + Double(field(22)) / ticksPerSecond
+            sample.virtualBytes = field(23)
+            sample.residentBytes = field(24) * pageSize
         }
-        sample.swappedBytes = Self.statusKilobytes("VmSwap") * 1024
-        sample.openFileDescriptors = Self.openFileDescriptorCount()
+        sample.swappedBytes = (ProcFile("/proc/self/status")?.value(after: "VmSwap:") ?? 0) * 1024
+        sample.openFileDescriptors = ProcFile.entryCount(of: "/proc/self/fd") ?? 0
         var limit = rlimit()
         if getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0 {
             sample.maxFileDescriptors = Int(clamping: limit.rlim_cur)
@@ -59,40 +60,15 @@ public struct ProcessSampler: Sendable {
 
     /// Resident set size in bytes, the cheapest reading (one small file).
     public static func residentBytes() -> Int64 {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let parts = text.split(separator: " ")
-        guard parts.count > 1, let pages = Int64(parts[1]) else { return 0 }
+        guard let statm = ProcFile("/proc/self/statm") else { return 0 }
+        let parts = statm.bytes.split(separator: UInt8(ascii: " "))
+        guard parts.count > 1, let pages = ProcFile.integer(parts[1]) else { return 0 }
         return pages * Int64(sysconf(Int32(_SC_PAGESIZE)))
     }
 
-    /// The fields of `/proc/self/stat` after `(comm)`, which may itself contain spaces.
-    private static func statFields() -> [Substring]? {
-        guard let text = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
-              let close = text.lastIndex(of: ")")
-        else { return nil }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        return fields.count >= 22 ? fields : nil
-    }
-
-    private static func statusKilobytes(_ key: String) -> Int64 {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
-            let number = line.dropFirst(key.count + 1).split(separator: " ").first
-            return number.flatMap { Int64($0) } ?? 0
-        }
-        return 0
-    }
-
-    private static func openFileDescriptorCount() -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
-    }
-
     private static func readBootTime() -> Double? {
-        guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix("btime ") {
-            return Double(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
-        }
-        return nil
+        // Large: on a many-core machine the per-CPU and interrupt lines come before `btime`.
+        (ProcFile("/proc/stat", capacity: 1 << 20)?.value(after: "btime ")).map(Double.init)
     }
 }
 
