@@ -16,6 +16,7 @@ public struct InstanceServer: Sendable {
     public func makeApplication(logger: Logger) -> some ApplicationProtocol {
         Application(
             router: InstanceRouter.build(runtime: runtime),
+            server: .http1OnEventLoop(),
             configuration: .init(address: .hostname(runtime.identity.host, port: runtime.identity.port)),
             logger: logger)
     }

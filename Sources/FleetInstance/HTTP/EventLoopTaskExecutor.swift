@@ -1,0 +1,24 @@
+import NIOCore
+
+/// A task executor (SE-0417) that runs jobs on one NIO event loop.
+///
+/// A connection task that prefers it runs its nonisolated code (reading the next request,
+/// routing, the handler, writing the answer) on the event loop that owns the connection, instead
+/// of hopping to Swift's global concurrent pool and back for every request. Hand-written
+/// because neither SwiftNIO 2.101 nor Hummingbird 2.28 ships a `TaskExecutor` for an event loop
+/// (NIO's event loops are only `SerialExecutor`s).
+final class EventLoopTaskExecutor: TaskExecutor {
+    /// The loop every job runs on.
+    let eventLoop: any EventLoop
+
+    init(eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        eventLoop.execute {
+            job.runSynchronously(on: self.asUnownedTaskExecutor())
+        }
+    }
+}
