@@ -77,6 +77,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "FleetHTTPServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "FleetClient",
             dependencies: ["FleetModel", "ZeroMQ"],
             swiftSettings: swiftSettings
@@ -84,13 +97,13 @@ let package = Package(
         .target(
             name: "FleetInstance",
             dependencies: [
+                "FleetHTTPServer",
                 "CFleetSystem",
                 "FleetModel",
                 "FleetProcess",
                 "LoopbackHTTP",
                 "ZeroMQ",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -116,6 +129,7 @@ let package = Package(
         .target(
             name: "FleetTrafficRunner",
             dependencies: [
+                "FleetHTTPServer",
                 "FleetModel",
                 "FleetTraffic",
                 "ZeroMQ",
@@ -132,6 +146,7 @@ let package = Package(
         .target(
             name: "FleetSupervisor",
             dependencies: [
+                "FleetHTTPServer",
                 "FleetModel",
                 "FleetTraffic",
                 "FleetProcess",
@@ -196,6 +211,17 @@ let package = Package(
                 "FleetTestSupport",
                 "LoopbackHTTP",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FleetHTTPServerTests",
+            dependencies: [
+                "FleetHTTPServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

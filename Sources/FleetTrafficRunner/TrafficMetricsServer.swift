@@ -1,3 +1,4 @@
+import FleetHTTPServer
 import Hummingbird
 import Logging
 import NIOCore
@@ -15,8 +16,7 @@ enum TrafficMetricsServer {
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         }
-        return Application(
-            router: router, configuration: .init(address: .hostname(host, port: port)),
-            eventLoopGroupProvider: .shared(group), logger: logger)
+        return QuietApplication(
+            router: router, addresses: [.hostname(host, port: port)], logger: logger, eventLoopGroup: group)
     }
 }

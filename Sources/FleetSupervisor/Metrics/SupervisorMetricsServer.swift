@@ -1,3 +1,4 @@
+import FleetHTTPServer
 import Hummingbird
 import Logging
 
@@ -14,6 +15,6 @@ enum SupervisorMetricsServer {
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .contentLength: String(bytes.count)],
                 body: ResponseBody(byteBuffer: buffer))
         }
-        return Application(router: router, configuration: .init(address: .hostname(host, port: port)), logger: logger)
+        return QuietApplication(router: router, addresses: [.hostname(host, port: port)], logger: logger)
     }
 }

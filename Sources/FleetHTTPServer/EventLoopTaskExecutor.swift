@@ -7,15 +7,17 @@ import NIOCore
 /// of hopping to Swift's global concurrent pool and back for every request. Hand-written
 /// because neither SwiftNIO 2.101 nor Hummingbird 2.28 ships a `TaskExecutor` for an event loop
 /// (NIO's event loops are only `SerialExecutor`s).
-final class EventLoopTaskExecutor: TaskExecutor {
+public final class EventLoopTaskExecutor: TaskExecutor {
     /// The loop every job runs on.
-    let eventLoop: any EventLoop
+    public let eventLoop: any EventLoop
 
-    init(eventLoop: any EventLoop) {
+    /// An executor for `eventLoop`.
+    public init(eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    /// Runs `job` on the event loop, after what the loop is doing now.
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         eventLoop.execute {
             job.runSynchronously(on: self.asUnownedTaskExecutor())
