@@ -28,26 +28,21 @@ where Responder.Context: InitializableFromSource<ApplicationRequestContextSource
     public let logger: Logger
     /// The event loops that accept and serve connections.
     public let eventLoopGroup: any EventLoopGroup
-    /// How each connection is served: Hummingbird's `.http1()`, or ``HTTPServerBuilder/http1OnEventLoop(configuration:)``.
-    public let server: HTTPServerBuilder
 
     private let dateHeader = HTTPDateHeader()
     private let serverRunning: @Sendable (any Channel) async -> Void
 
     /// An application serving `router` on each of `addresses` (at least one).
     ///
-    /// - Parameters:
-    ///   - server: how connections are served (HTTP/1.1 on the global pool by default).
-    ///   - onServerRunning: called once per address, with its listening channel.
+    /// - Parameter onServerRunning: called once per address, with its listening channel.
     public init<Builder: HTTPResponderBuilder>(
-        router: Builder, addresses: [BindAddress], server: HTTPServerBuilder = .http1(), logger: Logger,
+        router: Builder, addresses: [BindAddress], logger: Logger,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) where Builder.Responder == Responder {
         precondition(!addresses.isEmpty, "an application needs an address to listen on")
         self.responder = router.buildResponder()
         self.addresses = addresses
-        self.server = server
         self.configuration = ApplicationConfiguration(address: addresses[0])
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
@@ -63,7 +58,7 @@ where Responder.Context: InitializableFromSource<ApplicationRequestContextSource
     /// with its error.
     public func run() async throws {
         let servers = try addresses.map { address in
-            try server.buildServer(
+            try HTTPServerBuilder.http1().buildServer(
                 configuration: ServerConfiguration(address: address),
                 eventLoopGroup: eventLoopGroup,
                 logger: logger,

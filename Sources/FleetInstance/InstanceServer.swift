@@ -19,7 +19,6 @@ public struct InstanceServer: Sendable {
         QuietApplication(
             router: InstanceRouter.build(runtime: runtime),
             addresses: [.hostname(runtime.identity.host, port: runtime.identity.port)],
-            server: .http1OnEventLoop(),
             logger: logger)
     }
 

@@ -15,10 +15,7 @@ final class ScenarioRun: Sendable {
     static func start(_ scenario: any FailureScenario) -> ScenarioRun {
         let run = ScenarioRun()
         // The task keeps the run alive until the scenario has ended and its waiters have run.
-        // It runs on the global pool, never on the HTTP event loop of the request that started
-        // it (connection tasks prefer their event loop, see `EventLoopTaskExecutor`): a
-        // scenario's file writes and loops must not hold up the loop's requests.
-        let task = Task(executorPreference: globalConcurrentExecutor) {
+        let task = Task {
             await scenario.run()
             run.end()
         }
