@@ -19,32 +19,37 @@ public struct HTTPMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
-        let method = request.method.rawValue
-        let serverName = request.head.authority ?? ""
-        let active = metrics.beginRequest(method: method, serverName: serverName)
+        let series = metrics.requestSeries(method: request.method.rawValue, serverName: request.head.authority ?? "")
+        series.active.increment()
         let requestBytes = request.headers[.contentLength].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
         var response: Response
         do {
             response = try await next(request, context)
         } catch {
             // ErrorResponseMiddleware answers everything; this is the last line of defence.
-            metrics.endRequest(active)
+            series.active.decrement()
             throw error
         }
-        let status = Int(response.status.code)
+        let route = series.route(statusCode: Int(response.status.code), target: context.endpointPath)
         let responseBytes = response.body.contentLength ?? response.headers[.contentLength].flatMap(Int.init) ?? 0
-        let metrics = self.metrics
         let record: @Sendable () -> Void = {
             // Whole milliseconds, as the OpenTelemetry instrumentation records them.
             let milliseconds = (ContinuousClock.now - start).fractionalMilliseconds.rounded()
-            metrics.recordRequest(
-                method: method, serverName: serverName, statusCode: status, target: context.endpointPath,
-                milliseconds: milliseconds, requestBytes: requestBytes, responseBytes: responseBytes)
-            metrics.endRequest(active)
+            route.record(milliseconds: milliseconds, requestBytes: requestBytes, responseBytes: responseBytes)
+            series.active.decrement()
         }
-        // The duration ends when the body is written, as the original's instrumentation measures.
+        // The duration ends when the body has been handed to the server, as the original's
+        // instrumentation measures it. Every answer of this service is one buffer of known
+        // length (JSON, the documents, /metrics): handing it over is the return from here, so
+        // it is recorded now. Wrapping it in a writing closure would also cost Hummingbird's
+        // single-write path (head, body and end in one flush instead of three).
+        guard response.body.contentLength == nil else {
+            record()
+            return response
+        }
+        // A streamed body (none today) ends when its last part is written.
         let body = response.body
-        response.body = ResponseBody(contentLength: body.contentLength) { writer in
+        response.body = ResponseBody { writer in
             do {
                 try await body.write(writer)
             } catch {

@@ -24,10 +24,8 @@ public final class InstanceMetrics: Sendable {
     private let host: SimulatedHost
     private let sampler = ProcessSampler()
 
-    private let httpSeries = Mutex<[HTTPSeriesKey: (duration: ValueHistogram, responseSize: ValueHistogram)]>([:])
-    private let requestSizeSeries = Mutex<[HTTPSeriesKey: ValueHistogram]>([:])
-    private let activeSeries = Mutex<[ActiveRequestsKey: Gauge]>([:])
-    private let serverNames = Mutex<Set<String>>([])
+    /// The HTTP series per method and server name, and the server names admitted so far.
+    private let httpSeries = Mutex<(series: [HTTPRequestSeries.Key: HTTPRequestSeries], serverNames: Set<String>)>(([:], []))
     /// The `my_count_total` counter of every admitted label, so a count is one lookup, not a
     /// registry query.
     private let countCounters = Mutex<[String: Counter]>([:])
@@ -83,84 +81,36 @@ public final class InstanceMetrics: Sendable {
 
     // MARK: HTTP
 
-    /// Marks a request as active until the returned closure is called.
-    func beginRequest(method: String, serverName rawServerName: String) -> ActiveRequestsKey {
-        let key = ActiveRequestsKey(method: method, serverName: admittedServerName(rawServerName))
-        activeGauge(key).increment()
-        return key
-    }
-
-    func endRequest(_ key: ActiveRequestsKey) {
-        activeGauge(key).decrement()
+    /// The series of a request with this method and `Host`, made on first use. A server name
+    /// past the budget of ``maxServerNames`` is counted as `other`.
+    func requestSeries(method: String, serverName: String) -> HTTPRequestSeries {
+        httpSeries.withLock { state in
+            if let series = state.series[HTTPRequestSeries.Key(method: method, serverName: serverName)] { return series }
+            var admitted = serverName
+            if !state.serverNames.contains(serverName) {
+                if state.serverNames.count < Self.maxServerNames {
+                    state.serverNames.insert(serverName)
+                } else {
+                    admitted = "other"
+                }
+            }
+            let key = HTTPRequestSeries.Key(method: method, serverName: admitted)
+            if let series = state.series[key] { return series }
+            let series = HTTPRequestSeries(key: key, registry: registry, socketAddress: socketAddress, port: port)
+            state.series[key] = series
+            return series
+        }
     }
 
     /// Records a finished request in the duration, response size and (when it had a body)
     /// request size histograms.
     func recordRequest(
-        method: String, serverName rawServerName: String, statusCode: Int, target: String?,
+        method: String, serverName: String, statusCode: Int, target: String?,
         milliseconds: Double, requestBytes: Int?, responseBytes: Int
     ) {
-        let key = HTTPSeriesKey(
-            method: method, serverName: admittedServerName(rawServerName), statusCode: statusCode, target: target)
-        let series = httpSeries.withLock { cache in
-            if let series = cache[key] { return series }
-            let labels = labels(for: key)
-            let series = (
-                duration: registry.makeValueHistogram(
-                    descriptor: MetricNames.httpDuration, labels: labels, buckets: MetricNames.httpBuckets),
-                responseSize: registry.makeValueHistogram(
-                    descriptor: MetricNames.httpResponseSize, labels: labels, buckets: MetricNames.httpBuckets)
-            )
-            cache[key] = series
-            return series
-        }
-        series.duration.record(milliseconds)
-        series.responseSize.record(Double(responseBytes))
-        if let requestBytes {
-            let histogram = requestSizeSeries.withLock { cache in
-                if let histogram = cache[key] { return histogram }
-                let histogram = registry.makeValueHistogram(
-                    descriptor: MetricNames.httpRequestSize, labels: labels(for: key), buckets: MetricNames.httpBuckets)
-                cache[key] = histogram
-                return histogram
-            }
-            histogram.record(Double(requestBytes))
-        }
-    }
-
-    private func admittedServerName(_ name: String) -> String {
-        serverNames.withLock { names in
-            if names.contains(name) { return name }
-            guard names.count < Self.maxServerNames else { return "other" }
-            names.insert(name)
-            return name
-        }
-    }
-
-    private func activeGauge(_ key: ActiveRequestsKey) -> Gauge {
-        activeSeries.withLock { cache in
-            if let gauge = cache[key] { return gauge }
-            let gauge = registry.makeGauge(
-                descriptor: MetricNames.httpActive,
-                labels: [
-                    ("http_flavor", "1.1"), ("http_host", socketAddress), ("http_method", key.method),
-                    ("http_scheme", "http"), ("http_server_name", key.serverName),
-                ])
-            cache[key] = gauge
-            return gauge
-        }
-    }
-
-    /// The original's label set, alphabetical as its exporter writes them.
-    private func labels(for key: HTTPSeriesKey) -> [(String, String)] {
-        var labels: [(String, String)] = [
-            ("http_flavor", "1.1"), ("http_host", socketAddress), ("http_method", key.method),
-            ("http_scheme", "http"), ("http_server_name", key.serverName),
-            ("http_status_code", String(key.statusCode)),
-        ]
-        if let target = key.target { labels.append(("http_target", target)) }
-        labels.append(("net_host_port", port))
-        return labels
+        requestSeries(method: method, serverName: serverName)
+            .route(statusCode: statusCode, target: target)
+            .record(milliseconds: milliseconds, requestBytes: requestBytes, responseBytes: responseBytes)
     }
 
     // MARK: Exposition
