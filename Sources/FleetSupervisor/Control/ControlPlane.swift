@@ -106,15 +106,13 @@ final class ControlPlane: Sendable {
             onTick: {
                 guard let loop = busyReplies.loop else { return }
                 for id in heartbeats.due(at: .now) {
-                    loop.send([id, Self.heartbeatPayload], on: Self.instanceSocket)
+                    loop.send([id, SupervisorOrder.encodedHeartbeat], on: Self.instanceSocket)
                 }
             },
             onError: { error in logger.warning("control plane: \(error)") })
         busyReplies.loop = loop
         loop.start()
     }
-
-    private static let heartbeatPayload = ControlProtocol.encode(SupervisorOrder.heartbeat)
 
     /// Starts sending heartbeats to instance `id` (once it registered).
     func startHeartbeats(to id: String) { heartbeats.insert(id) }
