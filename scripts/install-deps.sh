@@ -4,6 +4,7 @@
 #   prometheus                the server `fleet up` starts, and promtool for the tests
 #   wrk                       the load generator of bench/
 #   pyzmq (PyPI)              the test that drives a fleet from Python
+#   iproute2                  `ip netns`: the classroom test's network namespace (a student's laptop)
 # Safe to run again; needs root (or sudo) for apt-get.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 
 if ((${#missing[@]})); then
   sudo=""
