@@ -230,7 +230,7 @@ let package = Package(
         .testTarget(
             name: "FleetIntegrationTests",
             dependencies: ["FleetModel", "FleetTestSupport", "ZeroMQ"],
-            exclude: ["pyzmq"],
+            exclude: ["pyzmq", "chromium"],
             swiftSettings: swiftSettings
         ),
     ]
