@@ -4,6 +4,8 @@
 #   prometheus                the server `fleet up` starts, and promtool for the tests
 #   wrk                       the load generator of bench/
 #   pyzmq (PyPI)              the test that drives a fleet from Python
+#   iproute2                  `ip netns`: the classroom test's network namespace (a student's laptop)
+#   chromium + websocket-client  the test of /docs' token field in headless Chromium (DevTools protocol)
 # Safe to run again; needs root (or sudo) for apt-get.
 set -euo pipefail
 
@@ -13,6 +15,8 @@ command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if ((${#missing[@]})); then
   sudo=""
@@ -34,3 +38,15 @@ if ! python3 -c "import zmq" 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-zmq >/dev/null
 fi
 python3 -c "import zmq" || { echo "error: pyzmq could not be installed for $(command -v python3)" >&2; exit 1; }
+
+# websocket-client (the DevTools protocol client of the /docs test), the same way as pyzmq.
+if ! python3 -c "import websocket" 2>/dev/null; then
+  echo "installing: websocket-client"
+  python3 -m pip install -q websocket-client 2>&1 | grep -v "Running pip as the 'root' user" || true
+fi
+if ! python3 -c "import websocket" 2>/dev/null; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-websocket >/dev/null
+fi
+python3 -c "import websocket" || { echo "error: websocket-client could not be installed for $(command -v python3)" >&2; exit 1; }

@@ -13,12 +13,15 @@ public struct InstanceServer: Sendable {
         self.runtime = runtime
     }
 
-    /// The Hummingbird application serving the instance's API on its loopback port. It stays
-    /// asleep between requests: 200 idle instances on two cores cannot each afford a timer.
+    /// The Hummingbird application serving the instance's API on its port, on every address it
+    /// listens on. It stays asleep between requests: 200 idle instances on two cores cannot each
+    /// afford a timer.
     public func makeApplication(logger: Logger) -> some ApplicationProtocol {
         QuietApplication(
-            router: InstanceRouter.build(runtime: runtime),
-            addresses: [.hostname(runtime.identity.host, port: runtime.identity.port)],
+            router: InstanceRouter.build(runtime: runtime, context: InstanceRequestContext.self),
+            // `fleet.host`, and `classroom.listen` when set: one responder (one set of routes,
+            // metrics and guard) on every address.
+            addresses: runtime.identity.listenHosts.map { .hostname($0, port: runtime.identity.port) },
             logger: logger)
     }
 

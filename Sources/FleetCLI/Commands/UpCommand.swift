@@ -58,6 +58,7 @@ struct UpCommand: AsyncParsableCommand {
         if prometheusBinary != nil { extraPorts.append(("prometheus", config.prometheus.port)) }
         try Preflight.checkPorts(config, extraPorts: extraPorts)
         try Preflight.checkResources(config, prometheusRuns: prometheusBinary != nil)
+        try Self.prepareClassroomTokens(config)
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         let prometheus = prometheusBinary.map { binary in
@@ -85,7 +86,7 @@ struct UpCommand: AsyncParsableCommand {
             }
         }
         if config.supervisor.metricsPort > 0 {
-            services.append(.init(service: supervisor.metricsApplication(logger: logger)))
+            services += supervisor.metricsApplications(logger: logger).map { .init(service: $0) }
         }
         // The supervisor ending (e.g. `fleet down`) ends the group gracefully.
         services.append(.init(
@@ -103,9 +104,11 @@ struct UpCommand: AsyncParsableCommand {
     /// What the class needs to know once the fleet is up: every instance's URLs, the control
     /// endpoints, Prometheus and chaos.
     private static func printReady(_ report: ReadyReport, config: FleetConfig, prometheusLine: String) {
-        var table = TextTable(header: ["ID", "DOCS", "METRICS", "PID"])
+        let owners = !config.classroom.students.isEmpty
+        var table = TextTable(header: ["ID", "DOCS", "METRICS", "PID"] + (owners ? ["OWNER"] : []))
         for status in report.statuses {
-            table.append([status.id, status.url + "/docs", status.url + "/metrics", status.pid.map(String.init) ?? "-"])
+            table.append([status.id, status.url + "/docs", status.url + "/metrics", status.pid.map(String.init) ?? "-"]
+                + (owners ? [config.owner(ofInstance: status.id) ?? "-"] : []))
         }
         let ready = report.statuses.count - report.unhealthy.count
         print("fleet '\(config.fleet.name)': \(ready) of \(report.statuses.count) instances ready\n\(table.render())", terminator: "")
@@ -115,6 +118,7 @@ struct UpCommand: AsyncParsableCommand {
             print("supervisor metrics: http://\(config.fleet.host):\(config.supervisor.metricsPort)/metrics")
         }
         print(prometheusLine)
+        printClassroom(config: config, prometheus: prometheusLine.hasPrefix("prometheus: http"))
         switch report.chaos {
         case .success(let summary)?:
             print("chaos running: seed \(summary.seed), \(summary.injections) injections; answer key \(summary.journal)")
@@ -126,6 +130,33 @@ struct UpCommand: AsyncParsableCommand {
         print("Ctrl-C stops the fleet.")
         // Piped output (a log file, a test) must see the table now, not at exit.
         fflush(nil)
+    }
+
+    /// Creates the classroom's tokens file (or adds the tokens of new students) before any
+    /// instance starts, since instances read it; a fleet without a class has none.
+    private static func prepareClassroomTokens(_ config: FleetConfig) throws {
+        guard config.classroom.listen != nil || !config.classroom.students.isEmpty else { return }
+        do {
+            _ = try ClassroomTokens.loadOrCreate(at: config.classroomTokensPath, roster: config.classroomRoster)
+        } catch let failure as SecretFile.Failure {
+            throw CLIErrors.Failure(message: failure.description)
+        }
+    }
+
+    /// The addresses the class opens, when `classroom.listen` opens the fleet beyond loopback.
+    private static func printClassroom(config: FleetConfig, prometheus: Bool) {
+        let hosts = config.classroomHosts
+        guard !hosts.isEmpty else { return }
+        let mode = config.classroom.effectiveScenarioControl
+        print("classroom: scenario control \(mode.rawValue), \(config.classroom.students.count) students (`fleet roster` prints the handout with tokens)")
+        for host in hosts {
+            let base = "http://\(host.contains(":") ? "[\(host)]" : host)"
+            let first = config.port(ordinal: 1), last = config.port(ordinal: config.fleet.instances)
+            var line = "  \(base):\(first)…\(last) (instances: /docs, /metrics)"
+            if prometheus { line += "  prometheus \(base):\(config.prometheus.port)" }
+            if config.supervisor.metricsPort > 0 { line += "  supervisor \(base):\(config.supervisor.metricsPort)/metrics" }
+            print(line)
+        }
     }
 
     /// The control sockets; the data folder itself goes when empty (see `run`).

@@ -35,5 +35,6 @@ extension FleetConfig {
         try validator.validateChaos()
         try validator.validateTraffic()
         try validator.validateTopology()
+        try validator.validateClassroom()
     }
 }
