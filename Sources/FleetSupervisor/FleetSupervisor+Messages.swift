@@ -45,6 +45,11 @@ extension FleetSupervisor {
             logDrop("dropped message from an instance that has not registered", from: sender)
             return
         }
+        if case .heartbeat = report.kind {
+            controlPlane?.heartbeatShortcut.remember(frames[0], from: sender, scenario: report.scenario)
+        } else {
+            controlPlane?.heartbeatShortcut.discardTaken(from: sender)
+        }
         var origin = EventOrigin.instance
         var completion: AckTracker<CommandPurpose>.Completion?
         switch report.kind {
@@ -61,16 +66,27 @@ extension FleetSupervisor {
         case .register, .heartbeat:
             break
         }
-        if case .changed(let previous, let current) = hearing {
-            metrics.setScenario(sender, current)
-            if let previous { controlPlane?.publish(.scenarioStopped(instance: sender, scenario: previous, origin: origin)) }
-            if let current { controlPlane?.publish(.scenarioStarted(instance: sender, scenario: current, origin: origin)) }
-        }
+        publishChange(hearing, of: sender, origin: origin)
         // After the events: a client that gets its reply finds them already published.
         if let completion { complete(completion) }
         if case .register = report.kind, state.takePendingStop(sender) {
             send(.stopAll, to: [sender], origin: .supervisor, purpose: .none)
         }
+    }
+
+    /// Applies the heartbeats the control plane's loop thread took since the last tick, as if
+    /// each had come through ``receive(_:)``.
+    func applyShortcutHeartbeats() {
+        for heard in controlPlane?.heartbeatShortcut.drain() ?? [] {
+            publishChange(state.heard(heard.instance, scenario: heard.scenario, at: heard.at), of: heard.instance, origin: .instance)
+        }
+    }
+
+    private func publishChange(_ hearing: FleetState.Hearing, of instance: String, origin: EventOrigin) {
+        guard case .changed(let previous, let current) = hearing else { return }
+        metrics.setScenario(instance, current)
+        if let previous { controlPlane?.publish(.scenarioStopped(instance: instance, scenario: previous, origin: origin)) }
+        if let current { controlPlane?.publish(.scenarioStarted(instance: instance, scenario: current, origin: origin)) }
     }
 
     func instanceRegistered(_ id: String, pid: Int32) {

@@ -126,6 +126,7 @@ public actor FleetSupervisor {
     /// One round of supervision: reap, kill the hung, restart the due, time out acks, advance
     /// chaos. (Heartbeats go out from the control plane's own thread.)
     func tick(at now: ContinuousClock.Instant) async {
+        applyShortcutHeartbeats()
         reapChildren(at: now)
         for action in state.supervise(at: now) {
             switch action {

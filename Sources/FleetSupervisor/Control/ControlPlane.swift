@@ -69,6 +69,8 @@ final class ControlPlane: Sendable {
     /// data folder lock guarantees no other supervisor uses it).
     /// Registered instances, which get a heartbeat every `heartbeatInterval` from the loop thread.
     private let heartbeats: HeartbeatRoster
+    /// Repeated heartbeats, taken on the loop thread (see ``HeartbeatShortcut``).
+    let heartbeatShortcut: HeartbeatShortcut
 
     ///
     /// With `curve`, every socket is a CURVE server, and a ZAP handler (index 3, on this loop)
@@ -111,6 +113,8 @@ final class ControlPlane: Sendable {
         let busyReplies = LoopReference()
         let heartbeats = HeartbeatRoster(interval: heartbeatInterval)
         self.heartbeats = heartbeats
+        let shortcut = HeartbeatShortcut()
+        self.heartbeatShortcut = shortcut
         loop = ZMQEventLoop(
             // Heartbeats go out from this thread's tick: neither a busy supervisor actor nor a
             // starved cooperative pool (spawning 200 instances on two cores) can delay them.
@@ -122,6 +126,7 @@ final class ControlPlane: Sendable {
                         logger.warning("dropped instance message with \(frames.count) frame(s)")
                         return
                     }
+                    if frames.count == 2, shortcut.take(frames[1], from: frames[0], at: .now) { return }
                     instanceContinuation.yield(.instance(routingID: frames[0], frames: Array(frames.dropFirst())))
                 case Self.commandSocket:
                     // REQ: [id, "", payload]; DEALER: [id, payload] or [id, "", payload].
@@ -162,7 +167,10 @@ final class ControlPlane: Sendable {
     func startHeartbeats(to id: String) { heartbeats.insert(id) }
 
     /// Stops the heartbeats to instance `id` (its process ended).
-    func stopHeartbeats(to id: String) { heartbeats.remove(id) }
+    func stopHeartbeats(to id: String) {
+        heartbeats.remove(id)
+        heartbeatShortcut.forget(id)
+    }
 
     /// Sends `order` to instance `id`.
     func send(_ order: SupervisorOrder, toInstance id: String) {
