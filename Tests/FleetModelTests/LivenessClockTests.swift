@@ -45,6 +45,19 @@ import Testing
         #expect(lost(&clock, at: 9.5), "but the peer still has to speak once this side runs again")
     }
 
+    /// An instance checks once per interval, from a poll whose timeout is rounded up: its checks
+    /// come a little late, every time. That is jitter, not a pause.
+    @Test func checksALittleLateStillFindASilentPeer() {
+        var clock = LivenessClock(interval: .seconds(1), misses: 3)
+        clock.heard(at: start)
+        var lostAt: Double?
+        for check in 1...10 where lostAt == nil {
+            let at = Double(check) * 1.004
+            if lost(&clock, at: at) { lostAt = at }
+        }
+        #expect(lostAt == 3 * 1.004, "lost at the first check past the 3 s deadline")
+    }
+
     @Test func aPeerHeardAfterThePauseIsFine() {
         var clock = LivenessClock(interval: .seconds(1), misses: 3)
         clock.heard(at: start)

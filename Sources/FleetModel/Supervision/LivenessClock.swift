@@ -5,9 +5,12 @@
 /// and other guards cover a peer that dies first (the supervisor reaps its children; an
 /// instance gets the parent-death signal and checks its parent pid).
 ///
-/// Silence counts only while this side was itself running. A check that comes much later than
-/// the previous one means this side was stopped (`SIGSTOP`) or starved of CPU; the peer could
-/// not have been heard meanwhile, so it gets a whole deadline from that check on.
+/// Silence counts only while this side was itself running. A check that comes more than one
+/// interval late (over two intervals after the previous one) means this side was stopped
+/// (`SIGSTOP`) or starved of CPU; the peer could not have been heard meanwhile, so it gets a
+/// whole deadline from that check on. A check only a little late is ordinary jitter: counting
+/// it as a pause would give the peer a new deadline at nearly every check of a side that checks
+/// once per interval, and a silent peer would never be lost.
 public struct LivenessClock: Sendable, Equatable {
     /// How often the peer sends, and how often this side checks.
     public let interval: Duration
@@ -37,7 +40,7 @@ public struct LivenessClock: Sendable, Equatable {
     public mutating func isLost(at now: ContinuousClock.Instant) -> Bool {
         defer { lastCheck = now }
         guard let heard = lastHeard else { return false }
-        if let previous = lastCheck, now - previous > interval {
+        if let previous = lastCheck, now - previous > interval * 2 {
             // This side did not run for a while: whatever the peer sent meanwhile is still
             // waiting to be read, so the peer gets a whole deadline from now.
             lastHeard = max(heard, now)
