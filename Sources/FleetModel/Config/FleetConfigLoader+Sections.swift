@@ -6,7 +6,7 @@ import Yams
 /// the Python original) and must not change without changing every `fleet.yaml` out there.
 extension FleetConfigLoader {
     /// The sections of the file, in the order of the repository's `fleet.yaml`.
-    static let sections = ["fleet", "node", "metrics", "scenarios", "supervisor", "prometheus", "chaos", "traffic", "topology"]
+    static let sections = ["fleet", "node", "metrics", "scenarios", "supervisor", "prometheus", "chaos", "traffic", "topology", "console"]
 
     /// Fills `config` from the document root.
     static func read(root: Node?, into config: inout FleetConfig, map: ConfigSourceMap) throws {
@@ -20,6 +20,7 @@ extension FleetConfigLoader {
         try document.read("chaos") { try readChaos($0, into: &config.chaos, map: map) }
         try document.read("traffic") { try readTraffic($0, into: &config.traffic, map: map) }
         try document.read("topology") { try readTopology($0, into: &config.topology, map: map) }
+        try document.read("console") { try readConsole($0, into: &config.console, map: map) }
     }
 
     private static func readFleet(_ node: ConfigNode, into fleet: inout FleetSettings, map: ConfigSourceMap) throws {
