@@ -159,3 +159,31 @@ struct ConsoleViewTests {
         }
     }
 }
+
+/// The shared status: one request serves every browser within its freshness; a change made
+/// through the console is seen at once.
+@Suite("Console status cache")
+struct ConsoleStatusCacheTests {
+    @Test func pagesShareOneStatusAndAChangeRefreshesIt() async throws {
+        let harness = ConsoleHarness()
+        try await harness.test { client in
+            let instructor = try await Browser.signIn(client, token: ConsoleHarness.instructorToken)
+            let alice = try await Browser.signIn(client, token: ConsoleHarness.aliceToken)
+            _ = try await client.get("/api/instances", as: instructor)
+            _ = try await client.get("/api/instances", as: alice)
+            #expect(harness.fleet.commands == [.status])
+            _ = try await client.post("/api/scenario/start", #"{"scenario":"scenario4","instances":["svc-03"]}"#, as: instructor)
+            let rows = try #require(try await client.get("/api/instances", as: instructor).object["instances"] as? [[String: Any]])
+            #expect(rows[2]["scenario"] as? String == "scenario4")
+            #expect(harness.fleet.commands.count == 3)
+        }
+    }
+
+    @Test func anEntryIsFreshForOneSecond() {
+        let cache = StatusCache()
+        let now = ContinuousClock.now
+        cache.store([], at: now)
+        #expect(cache.fresh(at: now + .milliseconds(999)) != nil)
+        #expect(cache.fresh(at: now + StatusCache.freshness) == nil)
+    }
+}

@@ -7,9 +7,7 @@ extension ConsoleRoutes {
     func addFleetRoutes(to router: Router<ConsoleRequestContext>) {
         router.get("/api/instances") { request, context in
             let session = try self.authorize(request, context, requiring: .anyone)
-            guard case .status(_, let statuses) = try await self.send(.status) else {
-                throw ConsoleError(.badGateway, "The fleet answered status with something else")
-            }
+            let statuses = try await self.statuses()
             // A student sees their own instance only: the grid with owners is the instructor's.
             let visible = session.role.ownInstance.map { own in statuses.filter { $0.id == own } } ?? statuses
             return ConsoleResponse.json(ConsoleAPI.Instances(instances: visible.map { status in
@@ -90,7 +88,18 @@ extension ConsoleRoutes {
         guard selection == .ids([own]) else { throw ConsoleError(.forbidden, "Not your instance") }
     }
 
+    /// The fleet's `status`, at most ``StatusCache/freshness`` old.
+    func statuses() async throws -> [InstanceStatus] {
+        if let cached = statusCache.fresh() { return cached }
+        guard case .status(_, let statuses) = try await send(.status) else {
+            throw ConsoleError(.badGateway, "The fleet answered status with something else")
+        }
+        statusCache.store(statuses)
+        return statuses
+    }
+
     private func results(of command: ControlCommand) async throws -> Response {
+        defer { statusCache.invalidate() }
         guard case .result(_, let results) = try await send(command) else {
             throw ConsoleError(.badGateway, "The fleet answered with something else than results")
         }

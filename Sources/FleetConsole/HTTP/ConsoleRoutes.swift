@@ -18,6 +18,7 @@ public final class ConsoleRoutes: Sendable {
     let hub: ConsoleEventHub
     let round: Mutex<ChaosRound>
     let throttle = Mutex(SignInThrottle())
+    let statusCache = StatusCache()
     /// The grid's sparklines, when the fleet runs a Prometheus.
     let sparklines: PrometheusSparklines?
 

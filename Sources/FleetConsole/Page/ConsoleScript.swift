@@ -95,7 +95,9 @@ enum ConsoleScript {
               rate, el("button", { id: "traffic-set", type: "button", text: "Set rate", onclick: () => act("POST", "/api/traffic/rate", { rate: Number(rate.value) }).then(showTraffic) }))));
           main.append(section("feed", "Live events", el("ul", { id: "events" })));
           main.append(exercises("Lab queries (open in Prometheus)"));
-          refreshGrid(); refreshChaos(); act("GET", "/api/traffic").then(showTraffic);
+          refreshGrid(); refreshChaos();
+          // A fleet without background traffic answers 409: say so in place, not as an error.
+          api("GET", "/api/traffic").then(showTraffic, (error) => { $("traffic-state").textContent = error.message; });
           follow();
           setInterval(refreshGrid, 5000); setInterval(refreshChaos, 5000);
         }
