@@ -148,7 +148,7 @@ struct ConsoleAccessTests {
     @Test func tenWrongTokensFromOneSourceAre429EvenForTheRightOne() async throws {
         try await ConsoleHarness().test { client in
             let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-            for _ in 0..<SignInThrottle.limit {
+            for _ in 0..<AuthenticationThrottle().limit {
                 let wrong = try await client.execute(uri: "/signin", method: .post, headers: form, body: ByteBuffer(string: "token=nope"))
                 #expect(wrong.status == .unauthorized)
             }
@@ -157,15 +157,6 @@ struct ConsoleAccessTests {
             #expect(right.status == .tooManyRequests)
             #expect(right.headers[.setCookie] == nil)
         }
-    }
-
-    @Test func theThrottleCountsPerSourceAndForgetsAfterItsWindow() {
-        var throttle = SignInThrottle()
-        let start = ContinuousClock.now
-        for _ in 0..<SignInThrottle.limit { throttle.recordFailure(of: "10.0.0.5", at: start) }
-        #expect(!throttle.allows("10.0.0.5", at: start + .seconds(59)))
-        #expect(throttle.allows("10.0.0.6", at: start))
-        #expect(throttle.allows("10.0.0.5", at: start + SignInThrottle.window))
     }
 
     @Test func sessionsExpireAndAreCapped() {

@@ -55,7 +55,8 @@ struct ConfigLoaderDefaultsTests {
             "chaos:", "duration:", "mean_gap:", "hold_min:", "hold_max:", "weights:", "max_concurrent:",
             "exclude:", "warmup:", "expose_truth:",
             "traffic:", "rate:", "skew:", "period:", "amplitude:", "mix:", "count:", "not_found:", "invalid:",
-            "metrics_port:", "topology:", "zones:", "versions:", "console:",
+            "metrics_port:", "topology:", "zones:", "versions:",
+            "classroom:", "listen:", "scenario_control:", "students:", "# roster:", "console:",
         ]
         for key in keys {
             #expect(text.contains(key), "fleet.yaml lacks \(key)")

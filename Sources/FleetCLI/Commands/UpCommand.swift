@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetConsole
 import FleetModel
 import FleetSupervisor
 import Foundation
@@ -54,6 +55,7 @@ struct UpCommand: AsyncParsableCommand {
         var extraPorts: [(String, Int)] = []
         if config.supervisor.metricsPort > 0 { extraPorts.append(("supervisor metrics", config.supervisor.metricsPort)) }
         if config.traffic.enabled { extraPorts.append(("traffic metrics", config.traffic.metricsPort)) }
+        if config.console.enabled { extraPorts.append(("console", config.console.port)) }
         let prometheusBinary = try PrometheusServer.locateBinary(mode: config.prometheus.enabled)
         if prometheusBinary != nil { extraPorts.append(("prometheus", config.prometheus.port)) }
         try Preflight.checkPorts(config, extraPorts: extraPorts)
@@ -87,6 +89,9 @@ struct UpCommand: AsyncParsableCommand {
         if config.supervisor.metricsPort > 0 {
             services.append(.init(service: supervisor.metricsApplication(logger: logger)))
         }
+        if config.console.enabled {
+            services.append(.init(service: try Self.console(config, logger: logger)))
+        }
         // The supervisor ending (e.g. `fleet down`) ends the group gracefully.
         services.append(.init(
             service: supervisorService, successTerminationBehavior: .gracefullyShutdownGroup,
@@ -114,6 +119,10 @@ struct UpCommand: AsyncParsableCommand {
         if config.supervisor.metricsPort > 0 {
             print("supervisor metrics: http://\(config.fleet.host):\(config.supervisor.metricsPort)/metrics")
         }
+        if config.console.enabled {
+            let urls = config.listenHosts.map { "http://\($0.contains(":") ? "[\($0)]" : $0):\(config.console.port)/" }
+            print("console: \(urls.joined(separator: "  ")) (sign in with a token of `fleet roster`)")
+        }
         print(prometheusLine)
         switch report.chaos {
         case .success(let summary)?:
@@ -126,6 +135,16 @@ struct UpCommand: AsyncParsableCommand {
         print("Ctrl-C stops the fleet.")
         // Piped output (a log file, a test) must see the table now, not at exit.
         fflush(nil)
+    }
+
+    /// The web console on `console.port`, on every address the fleet serves, signing in with the
+    /// classroom's tokens (created with the data folder's tokens file when missing).
+    private static func console(_ config: FleetConfig, logger: Logger) throws -> ConsoleService {
+        try FileManager.default.createDirectory(atPath: config.fleet.dataDir, withIntermediateDirectories: true)
+        let tokens = try ClassroomTokens.loadOrCreate(at: config.classroomTokensPath, roster: config.classroomRoster)
+        var options = ConsoleOptions(classroom: config)
+        options.prometheusHost = config.prometheusClientHost
+        return ConsoleService(options: options, hosts: config.listenHosts, signIn: tokens, logger: logger)
     }
 
     /// The control sockets; the data folder itself goes when empty (see `run`).

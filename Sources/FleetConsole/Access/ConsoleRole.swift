@@ -1,10 +1,9 @@
-/// Who a signed-in browser is: what the console shows it and lets it do.
-public enum ConsoleRole: Sendable, Equatable {
-    /// The instructor: every instance, chaos, traffic, the answer key.
-    case instructor
-    /// A student of the roster and the instance they own.
-    case student(name: String, instanceID: String)
+import FleetModel
 
+/// Who a signed-in browser is: the classroom's roles (issue 14's `ClassroomRole`).
+public typealias ConsoleRole = ClassroomRole
+
+extension ClassroomRole {
     /// The instance a student owns; nil for the instructor.
     public var ownInstance: String? {
         if case .student(_, let id) = self { return id }

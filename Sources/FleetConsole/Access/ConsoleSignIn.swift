@@ -1,3 +1,5 @@
+import FleetModel
+
 /// The console's seam to the classroom's tokens: which role a typed token stands for.
 ///
 /// The console never stores or logs a token; it asks this once, at sign-in, and keeps only a

@@ -47,7 +47,7 @@ extension ConsoleRoutes {
     private func signIn(_ request: Request, _ context: ConsoleRequestContext) async throws -> Response {
         let fleetName = options.config.fleet.name
         let source = context.sourceKey
-        guard throttle.withLock({ $0.allows(source, at: .now) }) else {
+        guard !throttle.withLock({ $0.isBlocked(source, at: .now) }) else {
             return ConsoleResponse.text(
                 SignInPage.html(fleet: fleetName, problem: "Too many wrong tokens; wait a minute."),
                 type: "text/html; charset=utf-8", status: .tooManyRequests)

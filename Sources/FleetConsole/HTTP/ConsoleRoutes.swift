@@ -17,7 +17,8 @@ public final class ConsoleRoutes: Sendable {
     let sessions = ConsoleSessions()
     let hub: ConsoleEventHub
     let round: Mutex<ChaosRound>
-    let throttle = Mutex(SignInThrottle())
+    /// Failed sign-ins per address: 10 in a minute shut that address out for the rest of it.
+    let throttle = Mutex(AuthenticationThrottle())
     let statusCache = StatusCache()
     /// The grid's sparklines, when the fleet runs a Prometheus.
     let sparklines: PrometheusSparklines?
@@ -59,7 +60,7 @@ public final class ConsoleRoutes: Sendable {
             throw ConsoleError.notSignedIn
         }
         if request.method != .get && request.method != .head {
-            guard let token = request.headers[Self.csrfHeader], ConstantTime.equal(token, session.csrfToken) else {
+            guard let token = request.headers[Self.csrfHeader], ConstantTimeComparison.equal(token, session.csrfToken) else {
                 throw ConsoleError.badCSRF
             }
         }

@@ -9,6 +9,7 @@ final class ConfigSourceMap {
     let source: String
     private var lines: [String: Int] = [:]
     private var texts: [String: String] = [:]
+    private var notes: [String: String] = [:]
 
     /// An empty map for errors about `source`.
     init(source: String) {
@@ -20,6 +21,13 @@ final class ConfigSourceMap {
         if let line { lines[key] = line }
         if let text { texts[key] = text }
     }
+
+    /// Notes where a value of `key` came from when it was not the file itself (a roster file's
+    /// line), for messages to say.
+    func note(_ key: String, _ origin: String) { notes[key] = origin }
+
+    /// The origin noted for `key`, if any.
+    func origin(of key: String) -> String? { notes[key] }
 
     /// Whether the file set `key` (or anything below it).
     func contains(_ key: String) -> Bool { lines[key] != nil }

@@ -37,5 +37,6 @@ extension FleetConfig {
         try validator.validateChaos()
         try validator.validateTraffic()
         try validator.validateTopology()
+        try validator.validateClassroom()
     }
 }

@@ -13,6 +13,7 @@ public struct FleetConfig: Sendable, Equatable {
     public var chaos = ChaosSettings()
     public var traffic = TrafficSettings()
     public var topology = TopologySettings()
+    public var classroom = ClassroomSettings()
     public var console = ConsoleSettings()
 
     public init() {}

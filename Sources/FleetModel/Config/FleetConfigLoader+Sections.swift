@@ -6,10 +6,12 @@ import Yams
 /// the Python original) and must not change without changing every `fleet.yaml` out there.
 extension FleetConfigLoader {
     /// The sections of the file, in the order of the repository's `fleet.yaml`.
-    static let sections = ["fleet", "node", "metrics", "scenarios", "supervisor", "prometheus", "chaos", "traffic", "topology", "console"]
+    static let sections = ["fleet", "node", "metrics", "scenarios", "supervisor", "prometheus", "chaos", "traffic", "topology", "classroom", "console"]
 
     /// Fills `config` from the document root.
-    static func read(root: Node?, into config: inout FleetConfig, map: ConfigSourceMap) throws {
+    ///
+    /// `baseDirectory` is the folder relative paths in the file start from (`classroom.roster`).
+    static func read(root: Node?, into config: inout FleetConfig, map: ConfigSourceMap, baseDirectory: String) throws {
         let document = try ConfigMapping(root: root, sections: sections, map: map)
         try document.read("fleet") { try readFleet($0, into: &config.fleet, map: map) }
         try document.read("node") { try readNode($0, into: &config.node, map: map) }
@@ -20,6 +22,9 @@ extension FleetConfigLoader {
         try document.read("chaos") { try readChaos($0, into: &config.chaos, map: map) }
         try document.read("traffic") { try readTraffic($0, into: &config.traffic, map: map) }
         try document.read("topology") { try readTopology($0, into: &config.topology, map: map) }
+        try document.read("classroom") {
+            try readClassroom($0, into: &config.classroom, map: map, baseDirectory: baseDirectory)
+        }
         try document.read("console") { try readConsole($0, into: &config.console, map: map) }
     }
 

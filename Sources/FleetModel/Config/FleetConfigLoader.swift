@@ -36,13 +36,16 @@ public enum FleetConfigLoader {
         guard let yaml = String(data: data, encoding: .utf8) else {
             throw ConfigError(source: path, key: "", line: nil, message: "expected UTF-8 text, found invalid bytes")
         }
-        return try parse(yaml: yaml, source: path)
+        let folder = (path as NSString).deletingLastPathComponent
+        return try parse(yaml: yaml, source: path, baseDirectory: folder.isEmpty ? "." : folder)
     }
 
     /// Parses and validates configuration text; `source` names it in errors (`"fleet.yaml"`).
+    /// Relative paths in it (`classroom.roster`) start from `baseDirectory`, by default the
+    /// working directory.
     ///
     /// - Throws: ``ConfigError``.
-    public static func parse(yaml: String, source: String) throws -> FleetConfig {
+    public static func parse(yaml: String, source: String, baseDirectory: String = ".") throws -> FleetConfig {
         let map = ConfigSourceMap(source: source)
         let root: Node?
         do {
@@ -54,7 +57,7 @@ public enum FleetConfigLoader {
             throw configError(from: error, yaml: yaml, source: source)
         }
         var config = FleetConfig()
-        try read(root: root, into: &config, map: map)
+        try read(root: root, into: &config, map: map, baseDirectory: baseDirectory)
         try config.validate(map: map)
         return config
     }

@@ -14,6 +14,9 @@ extension FleetConfig {
     public var supervisorLockPath: String { inDataDirectory("supervisor.lock") }
     /// The chaos answer key, appended to by every chaos run of this fleet (instructor only).
     public var chaosJournalPath: String { inDataDirectory("chaos-journal.jsonl") }
+    /// The classroom's bearer tokens (mode 0600): kept by `fleet down`, so a class keeps its
+    /// handout for the day; `fleet roster --reset-tokens` replaces them.
+    public var classroomTokensPath: String { inDataDirectory("classroom-tokens.json") }
     /// The generated Prometheus configuration and its storage.
     public var prometheusDirectory: String { inDataDirectory("prometheus") }
 

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+import FleetModel
+
+/// Tokens: who a token belongs to, their randomness and length, and the 0600 file.
+@Suite("Classroom tokens")
+struct ClassroomTokensTests {
+    let roster = [RosterEntry(name: "Ada", instanceID: "svc-01"), RosterEntry(name: "Grace", instanceID: "svc-02")]
+
+    /// A seeded generator, so the tests' tokens are reproducible.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "fleetsim-tokens-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func rolesOfEachToken() {
+        var generator = SplitMix(state: 1)
+        let tokens = ClassroomTokens.assigned(to: roster, keeping: nil, using: &generator)
+        #expect(tokens.role(forToken: tokens.instructor) == .instructor)
+        #expect(tokens.role(forToken: tokens.token(forStudent: "Ada")!) == .student(name: "Ada", instanceID: "svc-01"))
+        #expect(tokens.role(forToken: tokens.token(forStudent: "Grace")!) == .student(name: "Grace", instanceID: "svc-02"))
+        #expect(tokens.token(forInstance: "svc-02") == tokens.token(forStudent: "Grace"))
+        #expect(tokens.role(forToken: "") == nil)
+        #expect(tokens.role(forToken: String(tokens.instructor.dropLast())) == nil)
+        #expect(tokens.role(forToken: tokens.instructor + "0") == nil)
+        #expect(tokens.token(forStudent: "Linus") == nil)
+    }
+
+    @Test func tokensAre128BitsOfHexAndDistinct() {
+        var generator = SystemRandomNumberGenerator()
+        let tokens = (0..<200).map { _ in ClassroomTokens.newToken(using: &generator) }
+        #expect(Set(tokens).count == tokens.count)
+        for token in tokens {
+            #expect(token.count == 32)
+            #expect(token.allSatisfy { $0.isHexDigit })
+        }
+    }
+
+    @Test func constantTimeComparisonAgreesWithEquality() {
+        let secret = "0123456789abcdef0123456789abcdef"
+        #expect(ConstantTimeComparison.equal(secret, secret))
+        #expect(!ConstantTimeComparison.equal("", secret))
+        #expect(!ConstantTimeComparison.equal("0", secret))
+        #expect(!ConstantTimeComparison.equal(secret + secret, secret))
+        #expect(!ConstantTimeComparison.equal("1123456789abcdef0123456789abcdef", secret))
+        #expect(!ConstantTimeComparison.equal("0123456789abcdef0123456789abcdee", secret))
+        // A prefix repeated to the secret's length must not pass for it.
+        #expect(!ConstantTimeComparison.equal("01", "0101"))
+        #expect(ConstantTimeComparison.equal("", ""))
+    }
+
+    @Test func fileIsCreated0600AndKeptAcrossLoads() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/data/classroom-tokens.json"
+        let first = try ClassroomTokens.loadOrCreate(at: path, roster: roster)
+        #expect(SecretFile.permissions(of: path) == 0o600)
+        let again = try ClassroomTokens.loadOrCreate(at: path, roster: roster)
+        #expect(again == first)
+        // A new student gets a token; the others keep theirs, even when the order changes.
+        let grown = [roster[1], RosterEntry(name: "Ada", instanceID: "svc-02"), RosterEntry(name: "Linus", instanceID: "svc-03")]
+        let later = try ClassroomTokens.loadOrCreate(at: path, roster: grown)
+        #expect(later.token(forStudent: "Ada") == first.token(forStudent: "Ada"))
+        #expect(later.token(forStudent: "Grace") == first.token(forStudent: "Grace"))
+        #expect(later.role(forToken: first.token(forStudent: "Ada")!) == .student(name: "Ada", instanceID: "svc-02"))
+        #expect(later.token(forStudent: "Linus") != nil)
+        #expect(later.instructor == first.instructor)
+        #expect(SecretFile.permissions(of: path) == 0o600)
+        // Nothing but the file is left in the folder (the temporary file was renamed).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/data") == ["classroom-tokens.json"])
+    }
+
+    @Test func resetMakesNewTokens() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/classroom-tokens.json"
+        let first = try ClassroomTokens.loadOrCreate(at: path, roster: roster)
+        let reset = try ClassroomTokens.reset(at: path, roster: roster)
+        #expect(reset.instructor != first.instructor)
+        #expect(reset.token(forStudent: "Ada") != first.token(forStudent: "Ada"))
+        #expect(try ClassroomTokens.loadExisting(at: path, roster: roster) == reset)
+        #expect(reset.role(forToken: first.token(forStudent: "Ada")!) == nil)
+    }
+
+    @Test func aFileOthersCanReadIsRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/classroom-tokens.json"
+        _ = try ClassroomTokens.loadOrCreate(at: path, roster: roster)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(throws: SecretFile.Failure.self) { try ClassroomTokens.loadOrCreate(at: path, roster: roster) }
+    }
+
+    @Test func aShortOrForeignFileIsRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/classroom-tokens.json"
+        try SecretFile.write(Data(#"{"instructor":"abc","students":{}}"#.utf8), to: path)
+        #expect(throws: SecretFile.Failure.self) { try ClassroomTokens.load(at: path) }
+        try SecretFile.write(Data("not json".utf8), to: path)
+        #expect(throws: SecretFile.Failure.self) { try ClassroomTokens.load(at: path) }
+        #expect(try ClassroomTokens.load(at: folder + "/missing.json") == nil)
+    }
+
+    @Test func pathIsInTheDataFolder() {
+        var config = FleetConfig()
+        config.fleet.dataDir = "/srv/class"
+        #expect(config.classroomTokensPath == "/srv/class/classroom-tokens.json")
+    }
+}
