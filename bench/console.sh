@@ -24,6 +24,7 @@ PORT="${CONSOLE_PORT:-31900}"
 PYTHON="$REPO/.build/browser-venv/bin/python"
 
 resolve_fleet_binary
+command -v jq >/dev/null || { echo "bench: jq is required" >&2; exit 2; }
 [[ -x "$PYTHON" ]] || { echo "bench: $PYTHON missing; run scripts/install-deps.sh" >&2; exit 2; }
 make_work
 HZ=$(getconf CLK_TCK)
@@ -39,8 +40,9 @@ echo "binary: $FLEET"
 wait_quiet
 up_configured_fleet "$INSTANCES" 180
 wait_http "http://127.0.0.1:$PORT/" 30 || { echo "bench: no console" >&2; tail -30 "$WORK/up.log" >&2; exit 1; }
-TOKEN="$("$FLEET" roster --config "$WORK/fleet.yaml" --format csv | awk -F, 'NR > 1 && $1 == "instructor" { print $NF }')"
-[[ -n "$TOKEN" ]] || { echo "bench: no instructor token from fleet roster" >&2; exit 1; }
+# The instructor's token, from the class's tokens file (what `fleet roster` prints).
+TOKEN="$(jq -r .instructor "$WORK/data/classroom-tokens.json")"
+[[ -n "$TOKEN" && "$TOKEN" != null ]] || { echo "bench: no instructor token in $WORK/data/classroom-tokens.json" >&2; exit 1; }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$FLEET_PID/stat"; }
 

@@ -2,7 +2,7 @@
 """Real-browser tests of the fleet console: Debian's chromium + chromium-driver, driven by Selenium.
 
 Starts a small fleet (`fleet up`, console on its own port, a roster with a student whose name
-is HTML), reads the class's tokens with `fleet roster --format csv`, and drives the console as
+is HTML), reads the class's tokens from its tokens file, and drives the console as
 the instructor and as a student:
 
   instructor_starts_a_scenario_from_the_grid   scenario1 on svc-02 from the grid; its row shows it within 5 s
@@ -16,8 +16,7 @@ views are saved as screenshots (and page sources) in $CONSOLE_ARTIFACTS (default
 Usage: console_browser_test.py [--binary .build/debug/fleet] [--base-port 31081]
 """
 import argparse
-import csv
-import io
+import json
 import os
 import shutil
 import signal
@@ -52,7 +51,7 @@ class Fleet:
     """`fleet up` in a temporary folder, on ports of the browser tests' own range."""
 
     def __init__(self, binary, base_port):
-        self.binary = binary
+        self.binary = os.path.abspath(binary)
         self.work = tempfile.mkdtemp(prefix="fleetsim-browser-")
         self.data = os.path.join(self.work, "data")
         self.config = os.path.join(self.work, "fleet.yaml")
@@ -106,10 +105,11 @@ console: {{ port: {self.console_port} }}
         return f"http://127.0.0.1:{self.console_port}"
 
     def tokens(self):
-        """name -> token, from the handout (`fleet roster --format csv`); the instructor's too."""
-        out = subprocess.run([self.binary, "roster", "--format", "csv", *self.args()], capture_output=True, text=True, check=True, cwd=self.work).stdout
-        rows = list(csv.DictReader(io.StringIO(out)))
-        return {row["name"]: row["token"] for row in rows}
+        """name -> token ("instructor" for the instructor's), from the class's tokens file (mode
+        0600 in the data folder, what `fleet roster` prints): a test may read it, a browser never does."""
+        with open(os.path.join(self.data, "classroom-tokens.json")) as f:
+            stored = json.load(f)
+        return {"instructor": stored["instructor"], **stored["students"]}
 
     def down(self):
         if self.process and self.process.poll() is None:
@@ -153,6 +153,9 @@ class Suite:
         self.artifacts = artifacts
         self.drivers = {}
         self.tokens = fleet.tokens()
+        # Both views from the start, so a failure always has a screenshot of each.
+        self.driver("instructor")
+        self.driver("Alice")
 
     def driver(self, who):
         if who not in self.drivers:

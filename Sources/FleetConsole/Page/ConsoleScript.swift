@@ -109,27 +109,45 @@ enum ConsoleScript {
         }
         let gridTimer = null;
         function soon() { clearTimeout(gridTimer); gridTimer = setTimeout(refreshGrid, 150); }
+        // Rows are made once per instance and updated in place, so a box being ticked or a link
+        // being clicked is never replaced under the pointer by a refresh.
+        const gridRows = new Map();
+        function gridRow(instance) {
+          let row = gridRows.get(instance.id);
+          if (row) return row;
+          const box = el("input", { type: "checkbox", class: "select", "aria-label": "select " + instance.id });
+          box.addEventListener("change", () => { box.checked ? selected.add(instance.id) : selected.delete(instance.id); });
+          if (me.role !== "instructor") box.hidden = true;
+          const links = el("td", {});
+          if (instance.port) {
+            links.append(el("a", { href: hostURL(instance.port, "/docs"), target: "_blank", rel: "noopener", text: "docs" }), " ",
+              el("a", { href: hostURL(instance.port, "/metrics"), target: "_blank", rel: "noopener", text: "metrics" }));
+          }
+          const cells = {};
+          for (const column of ["id", "owner", "zone", "state", "scenario", "restarts", "rate"]) cells[column] = el("td", { class: column });
+          row = { element: el("tr", { id: "row-" + instance.id, "data-instance": instance.id }, el("td", {}, box),
+            cells.id, cells.owner, cells.zone, cells.state, cells.scenario, cells.restarts, cells.rate, links), cells };
+          gridRows.set(instance.id, row);
+          $("grid-body").append(row.element);
+          return row;
+        }
         async function refreshGrid() {
           const data = await act("GET", "/api/instances");
           if (!data) return;
-          const body = $("grid-body"); const rows = [];
-          for (const instance of data.instances) {
-            const box = el("input", { type: "checkbox", class: "select", "aria-label": "select " + instance.id });
-            box.checked = selected.has(instance.id);
-            box.addEventListener("change", () => { box.checked ? selected.add(instance.id) : selected.delete(instance.id); });
-            const links = el("td", {});
-            if (instance.port) {
-              links.append(el("a", { href: hostURL(instance.port, "/docs"), target: "_blank", rel: "noopener", text: "docs" }), " ",
-                el("a", { href: hostURL(instance.port, "/metrics"), target: "_blank", rel: "noopener", text: "metrics" }));
-            }
-            rows.push(el("tr", { id: "row-" + instance.id, "data-instance": instance.id },
-              el("td", {}, box), el("td", { class: "id", text: instance.id }), el("td", { class: "owner", text: instance.owner || "" }),
-              el("td", { class: "zone", text: instance.zone || "" }), el("td", { class: "state state-" + instance.state, text: instance.state }),
-              el("td", { class: "scenario", text: instance.scenario || "" }), el("td", { class: "restarts", text: String(instance.restarts) }),
-              el("td", { class: "rate", text: sparkText(instance.id) }), links));
-          }
-          body.replaceChildren(...rows);
+          showGrid(data);
           refreshSparks();
+        }
+        function showGrid(data) {
+          for (const instance of data.instances) {
+            const { cells } = gridRow(instance);
+            cells.id.textContent = instance.id;
+            cells.owner.textContent = instance.owner || "";
+            cells.zone.textContent = instance.zone || "";
+            cells.state.textContent = instance.state;
+            cells.state.className = "state state-" + instance.state;
+            cells.scenario.textContent = instance.scenario || "";
+            cells.restarts.textContent = String(instance.restarts);
+          }
         }
         let sparks = {}; let sparksAt = 0;
         function sparkText(id) { const s = sparks[id]; return s ? s.rate.toFixed(1) + " · " + (100 * s.errors).toFixed(0) + " %" : ""; }
@@ -141,8 +159,8 @@ enum ConsoleScript {
           sparks = {};
           for (const series of data.instances) {
             sparks[series.instance] = { rate: series.rate.at(-1) || 0, errors: series.errors.at(-1) || 0 };
-            const cell = document.querySelector("#row-" + CSS.escape(series.instance) + " td.rate");
-            if (cell) { cell.textContent = sparkText(series.instance); cell.append(" ", sparkline(series.rate, "#2465c9"), sparkline(series.errors, "#b3261e")); }
+            const row = gridRows.get(series.instance);
+            if (row) { row.cells.rate.textContent = sparkText(series.instance); row.cells.rate.append(" ", sparkline(series.rate, "#2465c9"), sparkline(series.errors, "#b3261e")); }
           }
         }
         function sparkline(values, color) {
@@ -208,7 +226,9 @@ enum ConsoleScript {
         // ---- student ----
         function studentView() {
           const main = $("main"); main.replaceChildren();
-          const mine = section("mine", "Your instance " + me.instance, el("table", { id: "grid" }, el("tbody", { id: "grid-body" })));
+          const mine = section("mine", "Your instance " + me.instance, el("table", { id: "grid" },
+            el("thead", {}, el("tr", {}, ...["", "id", "owner", "zone", "state", "scenario", "restarts", "", "links"].map((h) => el("th", { text: h })))),
+            el("tbody", { id: "grid-body" })));
           if (me.studentsControlTheirInstance) {
             mine.append(el("div", { class: "controls" }, scenarioSelect("scenario", false),
               el("button", { id: "start-own", type: "button", text: "Start", onclick: () => own("start") }),
@@ -238,13 +258,7 @@ enum ConsoleScript {
         }
         async function refreshStudent() {
           const data = await act("GET", "/api/instances");
-          if (data) {
-            $("grid-body").replaceChildren(...data.instances.map((instance) => el("tr", { id: "row-" + instance.id },
-              el("td", { class: "id", text: instance.id }), el("td", { class: "state state-" + instance.state, text: instance.state }),
-              el("td", { class: "scenario", text: instance.scenario || "" }), el("td", { class: "restarts", text: "restarts " + instance.restarts }),
-              el("td", {}, el("a", { id: "docs-link", href: hostURL(instance.port, "/docs"), target: "_blank", rel: "noopener", text: "/docs" }), " ",
-                el("a", { id: "metrics-link", href: hostURL(instance.port, "/metrics"), target: "_blank", rel: "noopener", text: "/metrics" })))));
-          }
+          if (data) showGrid(data);
           const round = await act("GET", "/api/round");
           if (round) {
             $("round-phase").textContent = round.phase;
