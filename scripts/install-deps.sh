@@ -4,6 +4,7 @@
 #   prometheus                the server `fleet up` starts, and promtool for the tests
 #   wrk                       the load generator of bench/
 #   pyzmq (PyPI)              the test that drives a fleet from Python
+#   iproute2                  `ip netns`: the classroom test's network namespace (a student's laptop)
 #   chromium, chromium-driver the console's browser tests (Tests/browser), headless
 #   selenium (PyPI)           drives them, in a venv under .build/browser-venv (git-ignored):
 #                             Debian 12's own Python is "externally managed" and refuses pip
@@ -16,6 +17,7 @@ command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)

@@ -20,6 +20,7 @@ public struct FleetCommand: AsyncParsableCommand {
             DownCommand.self,
             ChaosCommand.self,
             TrafficCommand.self,
+            RosterCommand.self,
             ValidateCommand.self,
             PrometheusConfigCommand.self,
             InstanceCommand.self,

@@ -7,11 +7,15 @@ public struct InstanceIdentity: Sendable, Equatable {
     public var port: Int
     /// The instance's own folder: its simulated disk. Created at start, emptied on stop.
     public var dataDirectory: String
+    /// Every address the HTTP API binds: `host`, and the classroom's `listen` address if any
+    /// (``FleetModel/FleetConfig/listenHosts``); probes and scrapes use `host`.
+    public var listenHosts: [String]
 
-    public init(id: String, host: String, port: Int, dataDirectory: String) {
+    public init(id: String, host: String, port: Int, dataDirectory: String, listenHosts: [String]? = nil) {
         self.id = id
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
+        self.listenHosts = listenHosts ?? [host]
     }
 }

@@ -12,6 +12,8 @@ public struct InstanceRuntime: Sendable {
     public let keptConnection: ParkedConnection
     /// The latency or error fault scenario4/5 put on the affected endpoints while they run.
     public let faults: RequestFaults
+    /// Who may change scenarios over HTTP (`classroom.scenario_control`), with the class's tokens.
+    public let scenarioAccess: ScenarioAccessGuard
 
     /// Builds a runtime whose scenarios have real effects, as configured.
     public init(identity: InstanceIdentity, config: FleetConfig) {
@@ -46,6 +48,7 @@ public struct InstanceRuntime: Sendable {
                 diskSize: config.node.disk.bytes, memorySize: config.node.memory.bytes,
                 dataDirectory: identity.dataDirectory, cpus: config.node.cpus))
         controller = ScenarioController(makeScenario: makeScenario)
+        scenarioAccess = ScenarioAccessGuard(config: config, instanceID: identity.id)
         limiter = FixedWindowRateLimiter(limit: config.scenarios.scenario3.limit, window: config.scenarios.scenario3.window)
     }
 

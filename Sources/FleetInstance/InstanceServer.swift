@@ -14,10 +14,18 @@ public struct InstanceServer: Sendable {
 
     /// The Hummingbird application serving the instance's API on its loopback port.
     public func makeApplication(logger: Logger) -> some ApplicationProtocol {
-        Application(
-            router: InstanceRouter.build(runtime: runtime),
-            configuration: .init(address: .hostname(runtime.identity.host, port: runtime.identity.port)),
-            logger: logger)
+        makeApplications(logger: logger)[0]
+    }
+
+    /// One application per address the instance serves: `fleet.host`, and `classroom.listen`
+    /// when set. They share one responder (and so one set of routes, metrics and guard).
+    func makeApplications(logger: Logger) -> [Application<RouterResponder<InstanceRequestContext>>] {
+        let responder = InstanceRouter.build(runtime: runtime, context: InstanceRequestContext.self).buildResponder()
+        return runtime.identity.listenHosts.map { host in
+            Application(
+                responder: responder, configuration: .init(address: .hostname(host, port: runtime.identity.port)),
+                logger: logger)
+        }
     }
 
     /// Prepares the data folder (removing what a crashed run left, resuming a crash loop it was
@@ -37,7 +45,7 @@ public struct InstanceServer: Sendable {
                 failureTerminationBehavior: .gracefullyShutdownGroup)
         }
         var configuration = ServiceGroupConfiguration(
-            services: [.init(service: makeApplication(logger: logger))]
+            services: makeApplications(logger: logger).map { .init(service: $0) }
                 + companions
                 + [.init(service: ScenarioShutdownService(runtime: runtime))],
             gracefulShutdownSignals: [.sigterm, .sigint],

@@ -47,13 +47,18 @@ public actor FleetSupervisor {
         self.options = options
         self.logger = logger
         state = FleetState(config: options.config)
-        metrics = SupervisorMetrics(instanceIDs: options.config.instanceIDs, exposeTruth: options.config.chaos.exposeTruth)
+        metrics = SupervisorMetrics(
+            instanceIDs: options.config.instanceIDs, exposeTruth: options.config.chaos.exposeTruth,
+            roster: options.config.classroomRoster)
     }
 
-    /// The HTTP server of the supervisor's own `/metrics`.
-    public nonisolated func metricsApplication(logger: Logger) -> some Service {
-        SupervisorMetricsServer.makeApplication(
-            metrics: metrics, host: options.config.fleet.host, port: options.config.supervisor.metricsPort, logger: logger)
+    /// The HTTP servers of the supervisor's own `/metrics`: on `fleet.host`, and on
+    /// `classroom.listen` when set.
+    public nonisolated func metricsApplications(logger: Logger) -> [any Service] {
+        options.config.listenHosts.map { host in
+            SupervisorMetricsServer.makeApplication(
+                metrics: metrics, host: host, port: options.config.supervisor.metricsPort, logger: logger)
+        }
     }
 
     /// Asks ``run(onReady:)`` to stop the fleet; returns at once, from any context.

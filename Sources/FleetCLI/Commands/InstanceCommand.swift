@@ -61,7 +61,7 @@ struct InstanceCommand: AsyncParsableCommand {
         let logger = CLILogging.logger(label: "fleet.instance.\(id)")
         let identity = InstanceIdentity(
             id: id, host: config.fleet.host, port: port,
-            dataDirectory: config.dataDirectory(ofInstance: id))
+            dataDirectory: config.dataDirectory(ofInstance: id), listenHosts: config.listenHosts)
         let runtime = InstanceRuntime(identity: identity, config: config)
         var services: [any Service] = []
         if let supervisor = try supervisorEndpoint() {

@@ -10,8 +10,9 @@ struct StatusCommand: ParsableCommand {
         abstract: "Show every instance of the running fleet.",
         discussion: """
             With --json prints {"fleet": name, "instances": [{"id", "url", "pid", "state", \\
-            "scenario", "restarts", "zone", "version"}]} where state is up, starting or down and scenario is null \\
-            or the running alias.
+            "scenario", "restarts", "zone", "version", "owner"}]} where state is up, starting or down and scenario is null \\
+            or the running alias; owner (the student of classroom.students who owns the instance) \
+            is left out when the instance has none.
             """)
 
     @OptionGroup var fleet: FleetOptions
@@ -34,13 +35,15 @@ struct StatusCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        var table = TextTable(header: ["ID", "STATE", "SCENARIO", "RESTARTS", "PID", "ZONE", "VERSION", "URL"])
+        // The OWNER column only for a class: a fleet without a roster keeps its familiar table.
+        let owners = instances.contains { $0.owner != nil }
+        var table = TextTable(
+            header: ["ID", "STATE", "SCENARIO", "RESTARTS", "PID", "ZONE", "VERSION"] + (owners ? ["OWNER"] : []) + ["URL"])
         for instance in instances {
             table.append([
                 instance.id, instance.state.rawValue, instance.scenario.map { "\($0.rawValue) (\($0.failureMode))" } ?? "-",
                 String(instance.restarts), instance.pid.map(String.init) ?? "-", instance.zone ?? "-", instance.version ?? "-",
-                instance.url,
-            ])
+            ] + (owners ? [instance.owner ?? "-"] : []) + [instance.url])
         }
         print("fleet '\(name)'\n\(table.render())", terminator: "")
     }

@@ -60,6 +60,7 @@ struct UpCommand: AsyncParsableCommand {
         if prometheusBinary != nil { extraPorts.append(("prometheus", config.prometheus.port)) }
         try Preflight.checkPorts(config, extraPorts: extraPorts)
         try Preflight.checkResources(config, prometheusRuns: prometheusBinary != nil)
+        try Self.prepareClassroomTokens(config)
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         let prometheus = prometheusBinary.map { binary in
@@ -87,7 +88,7 @@ struct UpCommand: AsyncParsableCommand {
             }
         }
         if config.supervisor.metricsPort > 0 {
-            services.append(.init(service: supervisor.metricsApplication(logger: logger)))
+            services += supervisor.metricsApplications(logger: logger).map { .init(service: $0) }
         }
         if config.console.enabled {
             services.append(.init(service: try Self.console(config, logger: logger)))
@@ -108,9 +109,11 @@ struct UpCommand: AsyncParsableCommand {
     /// What the class needs to know once the fleet is up: every instance's URLs, the control
     /// endpoints, Prometheus and chaos.
     private static func printReady(_ report: ReadyReport, config: FleetConfig, prometheusLine: String) {
-        var table = TextTable(header: ["ID", "DOCS", "METRICS", "PID"])
+        let owners = !config.classroom.students.isEmpty
+        var table = TextTable(header: ["ID", "DOCS", "METRICS", "PID"] + (owners ? ["OWNER"] : []))
         for status in report.statuses {
-            table.append([status.id, status.url + "/docs", status.url + "/metrics", status.pid.map(String.init) ?? "-"])
+            table.append([status.id, status.url + "/docs", status.url + "/metrics", status.pid.map(String.init) ?? "-"]
+                + (owners ? [config.owner(ofInstance: status.id) ?? "-"] : []))
         }
         let ready = report.statuses.count - report.unhealthy.count
         print("fleet '\(config.fleet.name)': \(ready) of \(report.statuses.count) instances ready\n\(table.render())", terminator: "")
@@ -124,6 +127,7 @@ struct UpCommand: AsyncParsableCommand {
             print("console: \(urls.joined(separator: "  ")) (sign in with a token of `fleet roster`)")
         }
         print(prometheusLine)
+        printClassroom(config: config, prometheus: prometheusLine.hasPrefix("prometheus: http"))
         switch report.chaos {
         case .success(let summary)?:
             print("chaos running: seed \(summary.seed), \(summary.injections) injections; answer key \(summary.journal)")
@@ -141,10 +145,42 @@ struct UpCommand: AsyncParsableCommand {
     /// classroom's tokens (created with the data folder's tokens file when missing).
     private static func console(_ config: FleetConfig, logger: Logger) throws -> ConsoleService {
         try FileManager.default.createDirectory(atPath: config.fleet.dataDir, withIntermediateDirectories: true)
-        let tokens = try ClassroomTokens.loadOrCreate(at: config.classroomTokensPath, roster: config.classroomRoster)
+        let tokens = try classroomTokens(config)
         var options = ConsoleOptions(classroom: config)
         options.prometheusHost = config.prometheusClientHost
         return ConsoleService(options: options, hosts: config.listenHosts, signIn: tokens, logger: logger)
+    }
+
+    /// Creates the classroom's tokens file (or adds the tokens of new students) before any
+    /// instance starts, since instances read it; a fleet without a class has none.
+    private static func prepareClassroomTokens(_ config: FleetConfig) throws {
+        guard config.classroom.listen != nil || !config.classroom.students.isEmpty else { return }
+        _ = try classroomTokens(config)
+    }
+
+    /// The class's tokens, the file created or completed as needed; its problems as CLI errors.
+    private static func classroomTokens(_ config: FleetConfig) throws -> ClassroomTokens {
+        do {
+            return try ClassroomTokens.loadOrCreate(at: config.classroomTokensPath, roster: config.classroomRoster)
+        } catch let failure as SecretFile.Failure {
+            throw CLIErrors.Failure(message: failure.description)
+        }
+    }
+
+    /// The addresses the class opens, when `classroom.listen` opens the fleet beyond loopback.
+    private static func printClassroom(config: FleetConfig, prometheus: Bool) {
+        let hosts = config.classroomHosts
+        guard !hosts.isEmpty else { return }
+        let mode = config.classroom.effectiveScenarioControl
+        print("classroom: scenario control \(mode.rawValue), \(config.classroom.students.count) students (`fleet roster` prints the handout with tokens)")
+        for host in hosts {
+            let base = "http://\(host.contains(":") ? "[\(host)]" : host)"
+            let first = config.port(ordinal: 1), last = config.port(ordinal: config.fleet.instances)
+            var line = "  \(base):\(first)…\(last) (instances: /docs, /metrics)"
+            if prometheus { line += "  prometheus \(base):\(config.prometheus.port)" }
+            if config.supervisor.metricsPort > 0 { line += "  supervisor \(base):\(config.supervisor.metricsPort)/metrics" }
+            print(line)
+        }
     }
 
     /// The control sockets; the data folder itself goes when empty (see `run`).

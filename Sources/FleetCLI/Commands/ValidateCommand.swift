@@ -53,14 +53,19 @@ struct ValidateCommand: ParsableCommand {
                     + "day of \(DurationSyntax.format(config.traffic.period)) ±\(config.traffic.amplitude.formatted(.percent)), "
                     + "seed \(config.traffic.seed.map(String.init) ?? "drawn at start"), metrics on port \(config.traffic.metricsPort)"
                 : "off"),
+            "classroom: " + (config.classroom.listen.map { "listen \($0) as well as \(config.fleet.host)" } ?? "loopback only")
+                + ", scenario control \(config.classroom.effectiveScenarioControl.rawValue)"
+                + (config.classroom.scenarioControl == .auto ? " (auto)" : "")
+                + ", \(config.classroom.students.count) students",
             "",
         ]
-        var table = TextTable(header: ["ID", "URL", "ZONE", "VERSION", "DATA"])
+        let owners = !config.classroom.students.isEmpty
+        var table = TextTable(header: ["ID", "URL", "ZONE", "VERSION"] + (owners ? ["OWNER"] : []) + ["DATA"])
         for (index, id) in config.instanceIDs.enumerated() {
             table.append([
                 id, "http://\(config.fleet.host):\(config.port(ordinal: index + 1))", config.zone(ordinal: index + 1),
-                config.version(ordinal: index + 1), config.dataDirectory(ofInstance: id),
-            ])
+                config.version(ordinal: index + 1),
+            ] + (owners ? [config.owner(ofInstance: id) ?? "-"] : []) + [config.dataDirectory(ofInstance: id)])
         }
         lines.append(table.render())
         return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)

@@ -27,6 +27,9 @@ struct ScenarioRoutes<Context: RequestContext> {
             }
         }
         router.post("/scenario/{alias}") { request, context in
+            // Who may change scenarios comes before what they asked for: a refused caller
+            // learns nothing about the request's validity.
+            try authorize(request, context: context)
             // FastAPI validates the query before the path's meaning: `POST /scenario/nope?action=bogus` is a 422.
             let action = try ScenarioAction(query: request.uri.queryParameters.getAll("action").last.map { String($0) })
             let alias = context.parameters.get("alias").map(PathParameter.decode) ?? ""
@@ -45,6 +48,25 @@ struct ScenarioRoutes<Context: RequestContext> {
                 case .notRunning: return JSONResponse.notModified
                 }
             }
+        }
+    }
+
+    /// Throws the 401/403/429 of ``ScenarioAccessGuard`` unless the caller may change scenarios.
+    private func authorize(_ request: Request, context: Context) throws {
+        let source = (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress ?? "unknown"
+        switch runtime.scenarioAccess.check(authorization: request.headers[.authorization], source: source) {
+        case .allowed:
+            return
+        case .refused(let decision):
+            let status = HTTPResponse.Status(code: decision.httpStatus)
+            // FastAPI's HTTPBearer answers a missing token with this challenge.
+            let headers: HTTPFields = decision == .notAuthenticated ? [.wwwAuthenticate: "Bearer"] : [:]
+            throw APIError(status: status, detail: .string(decision.detail ?? ""), headers: headers)
+        case .throttled(let retryAfter):
+            let seconds = max(1, Int((Double(retryAfter.components.seconds) + 0.999).rounded(.down)))
+            throw APIError(
+                status: .tooManyRequests, detail: .string("Too many failed attempts; try again in \(seconds) s"),
+                headers: [.retryAfter: String(seconds)])
         }
     }
 

@@ -13,6 +13,12 @@ public struct ClassroomTokens: Sendable, Equatable {
         public var entry: RosterEntry
         /// The bearer token.
         public var token: String
+
+        /// A student's token.
+        public init(entry: RosterEntry, token: String) {
+            self.entry = entry
+            self.token = token
+        }
     }
 
     /// The instructor's token.

@@ -76,7 +76,8 @@ public enum ControlEndpointAddress: Sendable, Equatable, CustomStringConvertible
         guard LoopbackHost.isLoopback(String(host)) else {
             return .failure(Invalid(message:
                 "expected a loopback host (127.x.x.x, [::1] or localhost) in the endpoint, \(found); "
-                + "fleetsim only runs on this machine"))
+                + "the control plane starts and stops scenarios on every instance, so it never listens beyond "
+                + "this machine (classroom.listen opens the HTTP servers only)"))
         }
         guard ConfigNode.isWholeNumber(String(portText)), !portText.hasPrefix("+"), !portText.hasPrefix("-"),
               let port = Int(portText), (1...65535).contains(port)

@@ -14,11 +14,14 @@ public struct InstanceStatus: Codable, Sendable, Equatable {
     /// The `zone` and `version` labels of the instance's target (`topology:`).
     public var zone: String?
     public var version: String?
+    /// The student of the classroom roster who owns the instance (`classroom:`); never a token.
+    public var owner: String?
 
     public init(
         id: String, url: String, pid: Int32?, state: State, scenario: ScenarioAlias?, restarts: Int,
-        zone: String? = nil, version: String? = nil
+        zone: String? = nil, version: String? = nil, owner: String? = nil
     ) {
+        self.owner = owner
         self.zone = zone
         self.version = version
         self.id = id
@@ -40,5 +43,6 @@ public struct InstanceStatus: Codable, Sendable, Equatable {
         try container.encode(restarts, forKey: .restarts)
         try container.encodeIfPresent(zone, forKey: .zone)
         try container.encodeIfPresent(version, forKey: .version)
+        try container.encodeIfPresent(owner, forKey: .owner)
     }
 }

@@ -16,12 +16,17 @@ public final class SupervisorMetrics: Sendable {
     nonisolated(unsafe) private static let scenarioActive = MetricNameDescriptor(
         metricName: "fleet_scenario_active",
         helpText: "Ground truth for the instructor: 1 while the scenario runs on the instance.")
+    nonisolated(unsafe) private static let ownerInfo = MetricNameDescriptor(
+        metricName: "fleet_instance_owner_info",
+        helpText: "1 for each instance a student of the classroom roster owns, with the student's name as `owner` (never a token).")
     private static let roundTripBuckets: [Double] = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
 
     private let roundTripHistogram: ValueHistogram
 
-    /// - Parameter exposeTruth: publish `fleet_scenario_active` (chaos answer key; off by default).
-    public init(instanceIDs: [String], exposeTruth: Bool) {
+    /// - Parameters:
+    ///   - exposeTruth: publish `fleet_scenario_active` (chaos answer key; off by default).
+    ///   - roster: the classroom's students and their instances, published as `fleet_instance_owner_info`.
+    public init(instanceIDs: [String], exposeTruth: Bool, roster: [RosterEntry] = []) {
         self.exposeTruth = exposeTruth
         roundTripHistogram = registry.makeValueHistogram(
             descriptor: Self.roundTrip, labels: [], buckets: Self.roundTripBuckets)
@@ -29,6 +34,9 @@ public final class SupervisorMetrics: Sendable {
             setUp(id, false)
             _ = registry.makeCounter(descriptor: Self.restarts, labels: [("instance", id)])
             setScenario(id, nil)
+        }
+        for entry in roster {
+            registry.makeGauge(descriptor: Self.ownerInfo, labels: [("instance", entry.instanceID), ("owner", entry.name)]).set(1.0)
         }
     }
 

@@ -17,13 +17,16 @@ public enum Preflight {
         var needed: [(String, Int)] = config.instanceIDs.enumerated().map { ("instance \($1)", config.port(ordinal: $0 + 1)) }
         needed += extraPorts
         var seen: [Int: String] = [:]
+        var hosts = config.listenHosts
+        if !hosts.contains(config.fleet.host) { hosts.insert(config.fleet.host, at: 0) }
         for (owner, port) in needed {
             if let other = seen[port] {
                 throw Refusal(description: "port \(port) is wanted by both \(other) and \(owner)")
             }
             seen[port] = owner
-            if !isFree(host: config.fleet.host, port: port) {
-                throw Refusal(description: "port \(port) (\(owner)) is already in use on \(config.fleet.host); choose another base_port or stop what uses it")
+            // Every address a server binds: fleet.host, and classroom.listen when set.
+            for host in hosts where !isFree(host: host, port: port) {
+                throw Refusal(description: "port \(port) (\(owner)) is already in use on \(host); choose another base_port or stop what uses it")
             }
         }
     }

@@ -48,9 +48,9 @@ public struct PrometheusServer: Sendable {
         self.logger = logger
     }
 
-    /// The address students open.
+    /// Where the fleet itself reaches Prometheus (loopback unless it listens only on `classroom.listen`).
     public var url: String {
-        let host = configuration.config.fleet.host
+        let host = configuration.config.prometheusClientHost
         return "http://\(host.contains(":") ? "[\(host)]" : host):\(configuration.config.prometheus.port)"
     }
 
@@ -81,13 +81,17 @@ public struct PrometheusServer: Sendable {
 
     /// `fleet guard` arms the parent-death signal, then becomes Prometheus: if the supervisor
     /// is killed, Prometheus goes with it.
-    private func guardedArguments() -> [String] {
+    ///
+    /// Never `--web.enable-admin-api` nor `--web.enable-lifecycle`: with `classroom.listen` the
+    /// class reaches this Prometheus, and may query it but not delete its data or stop it.
+    func guardedArguments() -> [String] {
         let settings = configuration.config
+        let host = settings.prometheusListenHost
         return [
             "guard", "--parent-pid", String(getpid()), "--", binary,
             "--config.file=\(configuration.configPath)",
             "--storage.tsdb.path=\(configuration.storagePath)",
-            "--web.listen-address=\(settings.fleet.host):\(settings.prometheus.port)",
+            "--web.listen-address=\(host.contains(":") ? "[\(host)]" : host):\(settings.prometheus.port)",
             "--log.level=warn",
         ]
     }

@@ -1,3 +1,5 @@
+import FleetModel
+
 extension ClassGrade {
     /// The graded sheets as RFC 4180 CSV, best first, with a header row:
     ///
@@ -27,8 +29,5 @@ extension ClassGrade {
     }
 
     /// A field quoted when it holds a comma, a quote or a line break (quotes doubled).
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func csvField(_ text: String) -> String { CSVField.quoted(text) }
 }
