@@ -101,6 +101,21 @@ struct ConsoleViewTests {
         }
     }
 
+    @Test func trafficIsTheControlProtocolsReplyAsIs() async throws {
+        let harness = ConsoleHarness()
+        harness.fleet.setTrafficEnabled(true)
+        try await harness.test { client in
+            let instructor = try await Browser.signIn(client, token: ConsoleHarness.instructorToken)
+            let paused = try await client.post("/api/traffic/pause", "{}", as: instructor).object
+            // The page reads `paused`, `rate` and `time_of_day` at the top level, as `fleet traffic status --json`.
+            #expect(paused["paused"] as? Bool == true)
+            #expect(paused["rate"] as? Double == 5)
+            #expect(paused["time_of_day"] as? String == "06:00")
+            #expect(try await client.post("/api/traffic/rate", #"{"rate":2.5}"#, as: instructor).status == .ok)
+            #expect(harness.fleet.commands == [.trafficPause, .trafficSet(TrafficAdjustment(rate: 2.5))])
+        }
+    }
+
     @Test func namesAreEscapedInServerHTMLAndTheScriptNeverParsesMarkup() async throws {
         try await ConsoleHarness(fleetName: #"<script>alert("x")</script>"#).test { client in
             let page = try await client.execute(uri: "/", method: .get)

@@ -219,8 +219,9 @@ enum ConsoleScript {
         }
         async function toggleScoreboard() { await act("POST", "/api/scoreboard", { visible: !scoreboardVisible }); refreshChaos(); }
         function showTraffic(data) {
-          if (!data || !data.parameters) return;
-          $("traffic-state").textContent = (data.parameters.paused ? "paused" : "sending") + " · " + data.parameters.rate + " req/s per instance";
+          // The control protocol's traffic reply: the knobs at the top level (`fleet traffic status --json`).
+          if (!data || data.rate === undefined) return;
+          $("traffic-state").textContent = (data.paused ? "paused" : "sending") + " · " + data.rate + " req/s per instance · simulated " + data.time_of_day;
         }
 
         // ---- student ----

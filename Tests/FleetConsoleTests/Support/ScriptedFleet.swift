@@ -13,6 +13,7 @@ final class ScriptedFleet: ConsoleFleet {
         var commands: [ControlCommand] = []
         var answering = true
         var trafficPaused = false
+        var trafficEnabled = false
     }
 
     private let state: Mutex<State>
@@ -27,6 +28,10 @@ final class ScriptedFleet: ConsoleFleet {
 
     /// Every command received, in order.
     var commands: [ControlCommand] { state.withLock { $0.commands } }
+
+    /// Whether the fleet has background traffic (false: traffic commands are refused, as by a
+    /// fleet with `traffic.enabled: false`).
+    func setTrafficEnabled(_ enabled: Bool) { state.withLock { $0.trafficEnabled = enabled } }
 
     /// Whether the fleet answers at all (false: as if the supervisor were gone).
     func setAnswering(_ answering: Bool) { state.withLock { $0.answering = answering } }
@@ -55,9 +60,14 @@ final class ScriptedFleet: ConsoleFleet {
             case .chaosStop, .shutdown:
                 return .done(fleet: "test")
             case .trafficPause, .trafficResume, .trafficStatus, .trafficSet:
+                guard state.trafficEnabled else {
+                    throw FleetClientError.refused(ControlErrorBody(code: "traffic_off", message: "this fleet has no background traffic"))
+                }
                 if command == .trafficPause { state.trafficPaused = true }
                 if command == .trafficResume { state.trafficPaused = false }
-                throw FleetClientError.refused(ControlErrorBody(code: "traffic_off", message: "this fleet has no background traffic"))
+                return .traffic(fleet: "test", status: TrafficStatus(
+                    seed: 1, parameters: TrafficParameters(rate: 5, skew: 0.5, amplitude: 0.5, paused: state.trafficPaused),
+                    periodMs: 600_000, phase: 0.25, timeOfDay: "06:00", targetRate: 5, generator: "up", instances: []))
             case .ping:
                 return .pong(fleet: "test")
             }
