@@ -13,6 +13,7 @@ public final class ConsoleSessions: Sendable {
 
     private let sessions = Mutex<[String: ConsoleSession]>([:])
 
+    /// No session yet.
     public init() {}
 
     /// Opens a session for `role` and returns it (its id goes into the cookie).

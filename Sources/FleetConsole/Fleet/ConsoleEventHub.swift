@@ -22,6 +22,7 @@ public final class ConsoleEventHub: Sendable {
 
     private let state = Mutex(State())
 
+    /// A hub without events or feeds.
     public init() {}
 
     /// Records `event` and sends it to every open feed.

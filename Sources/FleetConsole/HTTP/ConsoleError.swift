@@ -4,9 +4,12 @@ import Hummingbird
 /// A refused console request: a 4xx (or 502 when the fleet does not answer) with a JSON body
 /// `{"detail": "…"}`, the shape of the instances' own errors.
 public struct ConsoleError: HTTPResponseError, Equatable {
+    /// The HTTP status.
     public var status: HTTPResponse.Status
+    /// What is wrong, for a person.
     public var detail: String
 
+    /// A refusal with `status` and `detail`.
     public init(_ status: HTTPResponse.Status, _ detail: String) {
         self.status = status
         self.detail = detail

@@ -15,6 +15,7 @@ public struct ConsoleOptions: Sendable {
     /// Where the console reaches Prometheus for the sparklines (`fleet.host` by default).
     public var prometheusHost: String
 
+    /// Options from their parts (`init(classroom:)` draws them from a configuration).
     public init(config: FleetConfig, studentsControlTheirInstance: Bool, owners: [String: String]) {
         self.config = config
         self.studentsControlTheirInstance = studentsControlTheirInstance

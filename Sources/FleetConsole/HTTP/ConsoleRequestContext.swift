@@ -4,6 +4,7 @@ import NIOCore
 /// The request context of the console: Hummingbird's basics plus the peer's address, which the
 /// sign-in throttle counts failures by.
 public struct ConsoleRequestContext: RequestContext, RemoteAddressRequestContext {
+    /// Hummingbird's per-request storage.
     public var coreContext: CoreRequestContextStorage
     /// The browser's address; nil in router tests, which have no socket.
     public let remoteAddress: SocketAddress?

@@ -28,6 +28,7 @@ public final class ConsoleRoutes: Sendable {
     /// The header a POST echoes the session's CSRF token in.
     static let csrfHeader = HeaderName("X-CSRF-Token")!
 
+    /// Routes over `fleet` (the control protocol), signing in with `signIn`, serving events from `hub`.
     public init(options: ConsoleOptions, fleet: any ConsoleFleet, signIn: any ConsoleSignIn, hub: ConsoleEventHub) {
         self.options = options
         self.fleet = fleet

@@ -5,11 +5,12 @@
 /// checks against `docs/lab.md`), for a student they become `, instance="svc-NN"` and
 /// `{instance="svc-NN"}`, so every query shows their instance only.
 public struct LabExercise: Sendable {
+    /// The guide's heading.
     public var title: String
-    public var scenario: ScenarioAliasName
+    /// The scenario the exercise is about (`scenario1` …).
+    public var scenario: String
+    /// The query templates (see the type's documentation).
     public var queries: [String]
-
-    public typealias ScenarioAliasName = String
 
     /// The exercise as the page shows it.
     struct Rendered: Encodable {

@@ -3,6 +3,7 @@
 /// Kept here rather than read from `docs/lab.md` at run time: the fleet binary runs without the
 /// repository next to it. A test checks that each fleet-wide query is in the guide, word for word.
 public enum LabGuide {
+    /// Exercises 1–8, in the guide's order.
     public static let exercises: [LabExercise] = [
         LabExercise(title: "Exercise 1: something is growing", scenario: "scenario1", queries: [
             #"namedprocess_namegroup_memory_bytes{groupname="python", memtype="resident"⟨,i⟩}"#,

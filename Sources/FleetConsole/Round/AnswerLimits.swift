@@ -12,5 +12,6 @@ public struct AnswerLimits: Sendable, Equatable {
     /// Largest request body the answer route reads, in bytes.
     public var bodyBytes = 2_048
 
+    /// The console's limits.
     public init() {}
 }

@@ -18,6 +18,7 @@ public struct ChaosRound: Sendable {
         case revealed
     }
 
+    /// Where the round is now.
     public private(set) var phase: Phase = .none
     /// The seed of the round's run.
     public private(set) var seed: UInt64?
@@ -25,6 +26,7 @@ public struct ChaosRound: Sendable {
     public private(set) var key: [JournalEntry] = []
     /// Whether students may see the scoreboard.
     public var scoreboardVisible = false
+    /// What a student may submit.
     public let limits: AnswerLimits
 
     /// Answers by student name, in submission order.
@@ -32,6 +34,7 @@ public struct ChaosRound: Sendable {
     /// Submission times by student name, within the current window.
     private var submissions: [String: [ContinuousClock.Instant]] = [:]
 
+    /// No round yet, answers within `limits`.
     public init(limits: AnswerLimits = AnswerLimits()) {
         self.limits = limits
     }

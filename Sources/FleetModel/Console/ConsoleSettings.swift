@@ -4,6 +4,7 @@ public struct ConsoleSettings: Sendable, Equatable {
     /// the console off.
     public var port = 8080
 
+    /// The defaults of `fleet.yaml`.
     public init() {}
 
     /// Whether `fleet up` serves the console.
