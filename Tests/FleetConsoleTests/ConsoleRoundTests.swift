@@ -161,3 +161,35 @@ struct ConsoleRoundTests {
         }
     }
 }
+
+/// Rounds the console did not start: `fleet chaos run` in a terminal, `fleet up --chaos`.
+@Suite("Console rounds from the terminal")
+struct ConsoleTerminalRoundTests {
+    @Test func aTerminalRunOpensARoundAtItsFirstInjection() async throws {
+        let harness = ConsoleHarness()
+        try harness.writeJournal(ConsoleRoundTests.journal)
+        harness.hub.publish(FleetEvent(seq: 1, time: "2025-05-01T10:02:00.000Z", .chaosInjected(instance: "svc-02", scenario: .scenario1)))
+        try await harness.test { client in
+            let alice = try await Browser.signIn(client, token: ConsoleHarness.aliceToken)
+            #expect(try await client.get("/api/round", as: alice).object["phase"] as? String == "open")
+            #expect(try await client.post("/api/answers", #"{"instance":"svc-02","scenario":"memory leak"}"#, as: alice).status == .created)
+            let instructor = try await Browser.signIn(client, token: ConsoleHarness.instructorToken)
+            // Without a seed of its own, the round's key is the journal's last run.
+            let key = try #require(try await client.post("/api/chaos/reveal", "{}", as: instructor).object["key"] as? String)
+            #expect(key.contains("svc-02") && !key.contains("svc-03"))
+            #expect(try await client.get("/api/answers", as: alice).object["score"] as? Double == 100)
+        }
+    }
+
+    @Test func anInjectionOfTheRevealedRunDoesNotReopenButALaterRunDoes() {
+        var round = ChaosRound()
+        round.noticeInjection(at: "2025-05-01T10:00:00.000Z")
+        #expect(round.phase == .open)
+        round.reveal(journal: [], at: "2025-05-01T10:30:00.000Z")
+        round.noticeInjection(at: "2025-05-01T10:29:59.000Z")
+        #expect(round.phase == .revealed)
+        round.noticeInjection(at: "2025-05-01T11:00:00.000Z")
+        #expect(round.phase == .open)
+        #expect(round.seed == nil)
+    }
+}

@@ -25,8 +25,17 @@ public final class ConsoleEventHub: Sendable {
     /// A hub without events or feeds.
     public init() {}
 
+    /// Called with every event before it goes to the feeds (the console's chaos round).
+    private let observer = Mutex<(@Sendable (FleetEvent) -> Void)?>(nil)
+
+    /// Sets the one observer of every published event.
+    public func observe(_ body: @escaping @Sendable (FleetEvent) -> Void) {
+        observer.withLock { $0 = body }
+    }
+
     /// Records `event` and sends it to every open feed.
     public func publish(_ event: FleetEvent) {
+        observer.withLock { $0 }?(event)
         let frame = Self.frame(event)
         let subscribers = state.withLock { state in
             state.recent.append(event)

@@ -58,7 +58,7 @@ extension ConsoleRoutes {
                 throw ConsoleError(.conflict, "The answer key cannot be read: \(error)")
             }
             let key = self.round.withLock { round in
-                round.reveal(journal: entries)
+                round.reveal(journal: entries, at: Date().formatted(Self.eventTime))
                 return round.key
             }
             return ConsoleResponse.json(["key": ChaosJournal.renderReveal(key)])
@@ -68,6 +68,16 @@ extension ConsoleRoutes {
             let body = try await self.decode(ConsoleAPI.ScoreboardRequest.self, from: request)
             self.round.withLock { $0.scoreboardVisible = body.visible }
             return ConsoleResponse.json(["visible": body.visible])
+        }
+    }
+
+    /// Events' time format: ISO-8601 UTC with milliseconds, so times compare as strings.
+    static let eventTime = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// Opens a round for chaos the console did not start, as its first injection arrives.
+    func observe(_ event: FleetEvent) {
+        if case .chaosInjected = event.happening {
+            round.withLock { $0.noticeInjection(at: event.time) }
         }
     }
 

@@ -36,6 +36,7 @@ public final class ConsoleRoutes: Sendable {
         self.hub = hub
         round = Mutex(ChaosRound(limits: options.answerLimits))
         sparklines = options.prometheusPort.map { PrometheusSparklines(host: options.prometheusHost, port: $0) }
+        hub.observe { [weak self] event in self?.observe(event) }
     }
 
     /// Who may call a route.

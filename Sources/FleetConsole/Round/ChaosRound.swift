@@ -29,6 +29,8 @@ public struct ChaosRound: Sendable {
     /// What a student may submit.
     public let limits: AnswerLimits
 
+    /// When the key was revealed (ISO-8601 UTC, as events' times).
+    private var revealedAt: String?
     /// Answers by student name, in submission order.
     private var answers: [String: [StudentAnswer]] = [:]
     /// Submission times by student name, within the current window.
@@ -39,20 +41,34 @@ public struct ChaosRound: Sendable {
         self.limits = limits
     }
 
-    /// A run started: a new round, with no answers.
-    public mutating func open(seed: UInt64) {
+    /// A run started (`seed` nil: one the console did not start): a new round, with no answers.
+    public mutating func open(seed: UInt64?) {
         phase = .open
         self.seed = seed
+        revealedAt = nil
         key = []
         answers = [:]
         submissions = [:]
     }
 
+    /// Chaos injected something at `time` (an event's ISO-8601 UTC time): a run the console did
+    /// not start (`fleet chaos run`, `fleet up --chaos`) opens a round of its own, unless one is
+    /// open, or the injection belongs to the run already revealed (it started before the reveal).
+    public mutating func noticeInjection(at time: String) {
+        switch phase {
+        case .open: return
+        case .revealed: guard let revealedAt, time > revealedAt else { return }
+        case .none: break
+        }
+        open(seed: nil)
+    }
+
     /// The instructor revealed: `journal` is the whole journal file; the round keeps the
     /// entries of its own run (the file may hold several runs, told apart by their seed and
     /// `run_started` lines).
-    public mutating func reveal(journal: [JournalEntry]) {
+    public mutating func reveal(journal: [JournalEntry], at time: String) {
         phase = .revealed
+        revealedAt = time
         key = Self.lastRun(of: journal, seed: seed)
     }
 
