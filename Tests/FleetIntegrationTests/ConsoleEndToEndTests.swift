@@ -36,7 +36,10 @@ struct ConsoleEndToEndTests {
             console: "{ port: \(Self.consolePort) }")
         defer { fleet.tearDown() }
         try await fleet.up()
-        #expect(fleet.log.contains("console: http://127.0.0.1:\(Self.consolePort)/"))
+        // Instances are up before every one answered health and the ready table is printed.
+        try await waitUntil(timeout: .seconds(20), "the console's address in fleet up's output") {
+            fleet.log.contains("console: http://127.0.0.1:\(Self.consolePort)/")
+        }
         struct Tokens: Decodable { var instructor: String; var students: [String: String] }
         let tokens = try JSONDecoder().decode(
             Tokens.self, from: Data(contentsOf: URL(fileURLWithPath: fleet.dataDir + "/classroom-tokens.json")))
