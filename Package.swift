@@ -259,7 +259,7 @@ let package = Package(
         .testTarget(
             name: "FleetIntegrationTests",
             dependencies: ["FleetModel", "FleetTestSupport", "ZeroMQ"],
-            exclude: ["pyzmq"],
+            exclude: ["pyzmq", "chromium"],
             swiftSettings: swiftSettings
         ),
     ]

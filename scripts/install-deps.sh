@@ -5,6 +5,7 @@
 #   wrk                       the load generator of bench/
 #   pyzmq (PyPI)              the test that drives a fleet from Python
 #   iproute2                  `ip netns`: the classroom test's network namespace (a student's laptop)
+#   chromium + websocket-client  the test of /docs' token field in headless Chromium (DevTools protocol)
 #   chromium, chromium-driver the console's browser tests (Tests/browser), headless
 #   selenium (PyPI)           drives them, in a venv under .build/browser-venv (git-ignored):
 #                             Debian 12's own Python is "externally managed" and refuses pip
@@ -43,6 +44,17 @@ if ! python3 -c "import zmq" 2>/dev/null; then
 fi
 python3 -c "import zmq" || { echo "error: pyzmq could not be installed for $(command -v python3)" >&2; exit 1; }
 
+# websocket-client (the DevTools protocol client of the /docs test), the same way as pyzmq.
+if ! python3 -c "import websocket" 2>/dev/null; then
+  echo "installing: websocket-client"
+  python3 -m pip install -q websocket-client 2>&1 | grep -v "Running pip as the 'root' user" || true
+fi
+if ! python3 -c "import websocket" 2>/dev/null; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-websocket >/dev/null
+fi
+python3 -c "import websocket" || { echo "error: websocket-client could not be installed for $(command -v python3)" >&2; exit 1; }
 # Selenium from PyPI for the console's browser tests, in a venv of the repository's own.
 venv="$(cd "$(dirname "$0")/.." && pwd)/.build/browser-venv"
 if ! "$venv/bin/python" -c "import selenium" 2>/dev/null; then

@@ -7,13 +7,16 @@ import ZeroMQ
 public struct ControlClient: Sendable {
     public let endpoint: ControlEndpointAddress
     public let timeout: Duration
+    /// The CURVE keys to connect with when the control plane requires them.
+    public let curve: CurveClientKeys?
 
     /// Status replies of large fleets exceed the request limit; the supervisor is trusted.
     static let maxReplyBytes = 4 << 20
 
-    public init(endpoint: ControlEndpointAddress, timeout: Duration = .seconds(10)) {
+    public init(endpoint: ControlEndpointAddress, timeout: Duration = .seconds(10), curve: CurveClientKeys? = nil) {
         self.endpoint = endpoint
         self.timeout = timeout
+        self.curve = curve
     }
 
     /// Sends `command` and waits (bounded by `timeout`) for the reply.
@@ -28,6 +31,7 @@ public struct ControlClient: Sendable {
         try socket.setReceiveTimeout(milliseconds: milliseconds)
         try socket.setSendTimeout(milliseconds: milliseconds)
         try socket.setMaxMessageSize(Int64(Self.maxReplyBytes))
+        try socket.applyCurve(curve)
         try socket.connect(endpoint.description)
         guard try socket.send([ControlProtocol.encode(ControlRequest(command, id: id))], wait: true) else {
             throw FleetClientError.notRunning(endpoint: endpoint, reason: "cannot send")

@@ -18,13 +18,17 @@ public final class EventSubscriber {
 
     /// Connects to `endpoint`, subscribed to every event whose name starts with `topicPrefix`.
     /// - Throws: ``FleetClientError/notRunning(endpoint:reason:)`` when no supervisor runs there.
-    public init(endpoint: ControlEndpointAddress, topicPrefix: String = "", pollInterval: Duration = .milliseconds(200)) throws {
+    public init(
+        endpoint: ControlEndpointAddress, topicPrefix: String = "", pollInterval: Duration = .milliseconds(200),
+        curve: CurveClientKeys? = nil
+    ) throws {
         try FleetClientError.checkRunning(endpoint)
         context = try ZMQContext()
         do {
             socket = try context.makeSocket(.sub)
             try socket.subscribe(Array(topicPrefix.utf8))
             try socket.setReceiveTimeout(milliseconds: Int32(clamping: pollInterval.wholeMilliseconds))
+            try socket.applyCurve(curve)
             try socket.connect(endpoint.description)
         } catch {
             context.shutdown()

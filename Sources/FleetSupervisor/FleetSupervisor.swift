@@ -83,7 +83,7 @@ public actor FleetSupervisor {
     public func run(onReady: @escaping @Sendable (ReadyReport) -> Void) async throws {
         let plane = try ControlPlane(
             instances: config.instancesEndpoint, commands: config.commandEndpoint, events: config.eventsEndpoint,
-            heartbeatInterval: config.supervisor.heartbeatInterval, logger: logger)
+            heartbeatInterval: config.supervisor.heartbeatInterval, curve: try ControlPlane.curveKeys(config), logger: logger)
         controlPlane = plane
         do {
             try openTrafficLink()

@@ -116,6 +116,51 @@ struct ClassroomNetworkTests {
         #expect(fleet.log.contains("never listens beyond this machine"), "\(fleet.log)")
         #expect(fleet.instanceProcessIDs().isEmpty)
     }
+
+    @Test(.enabled(
+        if: ExternalRequirement.shouldRun(hasPrivilege && hasTools && ExternalRequirement.pyzmqAvailable),
+        "needs root for `ip netns`, ip, curl and pyzmq"))
+    func aCurveControlEndpointServesOnlyAuthorisedKeys() async throws {
+        let room = try Room.create()
+        defer { room.remove() }
+        let endpoint = "tcp://\(Room.hostAddress):\(Self.commandPort)"
+        let fleet = try TestFleet(
+            name: "classroom-curve", instances: 1, basePort: Self.basePort,
+            supervisor: "{ metrics_port: 0, control: { command: \"\(endpoint)\", curve: true } }")
+        defer { fleet.tearDown() }
+        try await fleet.up(timeout: .seconds(60))
+        // The fleet's own commands use the keys of the data folder.
+        #expect(try fleet.status().map(\.state) == ["up"])
+        let curve = fleet.dataDir + "/curve"
+        for file in ["server.key", "client.key", "authorized_clients"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: "\(curve)/\(file)")[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file)")
+        }
+        // From the laptop: a plain client and a client with a key of its own get no answer;
+        // the authorised key does (copied to the laptop as an instructor would).
+        let serverKey = try #require(
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: curve + "/server.key"))) as? [String: String])?["public"])
+        let script = """
+            import json, sys, zmq
+            def ping(keys):
+                s = zmq.Context.instance().socket(zmq.REQ)
+                s.setsockopt(zmq.LINGER, 0); s.setsockopt(zmq.RCVTIMEO, 3000)
+                if keys:
+                    s.curve_serverkey, s.curve_publickey, s.curve_secretkey = [k.encode() for k in keys]
+                s.connect(sys.argv[1]); s.send(b'{"v":1,"type":"ping","id":"p"}')
+                try: return json.loads(s.recv())["type"]
+                except zmq.Again: return "dropped"
+            pub, sec = zmq.curve_keypair()
+            client = json.load(sys.stdin)
+            print(ping(None), ping([sys.argv[2], pub.decode(), sec.decode()]),
+                  ping([sys.argv[2], client["public"], client["secret"]]))
+            """
+        let clientKey = try String(contentsOfFile: curve + "/client.key", encoding: .utf8)
+        let result = try CommandResult.run(
+            "/usr/bin/env", ["ip", "netns", "exec", Room.namespace, "python3", "-c", script, endpoint, serverKey],
+            input: clientKey, timeout: 30)
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "dropped dropped pong", "\(result.stderr)")
+    }
 }
 }
 

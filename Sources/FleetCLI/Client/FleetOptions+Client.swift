@@ -5,7 +5,17 @@ import FleetModel
 extension FleetOptions {
     /// A client of this fleet's command endpoint.
     func client(timeout: Duration = .seconds(10)) throws -> ControlClient {
-        ControlClient(endpoint: try loadConfig().commandEndpoint, timeout: timeout)
+        let config = try loadConfig()
+        return ControlClient(endpoint: config.commandEndpoint, timeout: timeout, curve: try curveKeys(config))
+    }
+
+    /// The CURVE keys of `config`'s fleet when its control plane requires them.
+    func curveKeys(_ config: FleetConfig) throws -> CurveClientKeys? {
+        do {
+            return try config.curveClientKeys()
+        } catch let failure as SecretFile.Failure {
+            throw CLIErrors.Failure(message: failure.description)
+        }
     }
 
     /// Sends `command` to the running fleet; a fleet that does not answer or refuses is one

@@ -27,8 +27,10 @@ struct EventsCommand: ParsableCommand {
     var duration: Double?
 
     func run() throws {
-        let endpoint = try fleet.loadConfig().eventsEndpoint
-        let subscriber = try CLIErrors.reporting { try EventSubscriber(endpoint: endpoint) }
+        let config = try fleet.loadConfig()
+        let endpoint = config.eventsEndpoint
+        let curve = try fleet.curveKeys(config)
+        let subscriber = try CLIErrors.reporting { try EventSubscriber(endpoint: endpoint, curve: curve) }
         let deadline = duration.map { Date().addingTimeInterval($0) }
         var received = 0
         while count.map({ received < $0 }) ?? true, deadline.map({ Date() < $0 }) ?? true {

@@ -40,13 +40,14 @@ struct InstanceCommand: AsyncParsableCommand {
         guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw ValidationError("--id must be letters, digits, '-' or '_', got '\(id)'")
         }
-        _ = try supervisorEndpoint()
+        _ = try supervisorEndpoint(allowingRemote: true)
     }
 
-    /// `--supervisor`, checked as the configuration checks endpoints.
-    private func supervisorEndpoint() throws -> ControlEndpointAddress? {
+    /// `--supervisor`, checked as the configuration checks endpoints (beyond loopback only
+    /// with CURVE, which `run` knows once the configuration is loaded).
+    private func supervisorEndpoint(allowingRemote: Bool) throws -> ControlEndpointAddress? {
         guard let supervisor else { return nil }
-        switch ControlEndpointAddress.parse(supervisor) {
+        switch ControlEndpointAddress.parse(supervisor, allowingRemote: allowingRemote) {
         case .success(let address): return address
         case .failure(let invalid): throw ValidationError("--supervisor: \(invalid.message)")
         }
@@ -64,11 +65,11 @@ struct InstanceCommand: AsyncParsableCommand {
             dataDirectory: config.dataDirectory(ofInstance: id), listenHosts: config.listenHosts)
         let runtime = InstanceRuntime(identity: identity, config: config)
         var services: [any Service] = []
-        if let supervisor = try supervisorEndpoint() {
+        if let supervisor = try supervisorEndpoint(allowingRemote: config.supervisor.control.curve) {
             services.append(
                 SupervisorLink(
                     runtime: runtime, endpoint: supervisor, supervisorPID: supervisorPID,
-                    settings: config.supervisor, logger: logger))
+                    settings: config.supervisor, curve: try config.curveClientKeys(), logger: logger))
         }
         try await InstanceServer(runtime: runtime).run(logger: logger, services: services)
     }

@@ -24,6 +24,8 @@ public struct SupervisorLink: Service {
     let endpoint: ControlEndpointAddress
     let supervisorPID: Int32?
     let settings: SupervisorSettings
+    /// The CURVE keys when the control plane requires them (`supervisor.control.curve`).
+    let curve: CurveClientKeys?
     let logger: Logger
 
     /// Why the link ended the instance.
@@ -37,7 +39,11 @@ public struct SupervisorLink: Service {
         }
     }
 
-    public init(runtime: InstanceRuntime, endpoint: ControlEndpointAddress, supervisorPID: Int32?, settings: SupervisorSettings, logger: Logger) {
+    public init(
+        runtime: InstanceRuntime, endpoint: ControlEndpointAddress, supervisorPID: Int32?, settings: SupervisorSettings,
+        curve: CurveClientKeys? = nil, logger: Logger
+    ) {
+        self.curve = curve
         self.runtime = runtime
         self.endpoint = endpoint
         self.supervisorPID = supervisorPID
@@ -51,6 +57,10 @@ public struct SupervisorLink: Service {
         try socket.setRoutingID(Array(runtime.identity.id.utf8))
         try socket.setMaxMessageSize(Int64(ControlProtocol.maxMessageBytes))
         try socket.setReconnectInterval(milliseconds: 100)
+        if let curve {
+            try socket.makeCurveClient(
+                serverKey: curve.serverPublicKey, publicKey: curve.client.publicKey, secretKey: curve.client.secretKey)
+        }
         try socket.connect(endpoint.description)
 
         let watch = SupervisorWatch(

@@ -8,6 +8,7 @@
 ///   cpu, crash loop, fd leak), their state from
 ///   `GET /scenario/health` every 2 s while the tab is visible, and Start/Stop buttons
 ///   (`POST /scenario/{alias}?action=start|stop`); links to `/metrics` and `/openapi.json`;
+/// - a token field (classroom mode): its value goes with every request as `Authorization: Bearer`;
 /// - every operation of the document grouped by tag, each with a "Try it out" form (path and query
 ///   parameters, enums as selects, a JSON body editor prefilled from the schema) that sends the
 ///   request with `fetch()` and shows status, content-type and the pretty-printed body.
@@ -170,6 +171,8 @@ public enum DocsPage {
       }
       pre.empty { color: var(--muted); font-style: italic; }
       #load-error { color: var(--err); font-family: var(--mono); }
+      label.token { font-size: 12px; color: var(--muted); display: inline-flex; gap: 6px; align-items: center; }
+      label.token input { font-family: var(--mono); font-size: 12px; width: 16em; }
       footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 40px; }
     </style>
     </head>
@@ -182,6 +185,8 @@ public enum DocsPage {
       <nav>
         <a href="./metrics" data-path="/metrics" target="_blank" rel="noopener">/metrics</a>
         <a href="./openapi.json" data-path="/openapi.json" target="_blank" rel="noopener">/openapi.json</a>
+        <label class="token" title="Classroom mode: your token from the handout, sent as Authorization: Bearer with every request of this page">Token
+          <input id="token" type="password" autocomplete="off" spellcheck="false" placeholder="from your handout"></label>
       </nav>
     </header>
     <main>
@@ -206,6 +211,17 @@ public enum DocsPage {
       const BASE = new URL(location.pathname.replace(/docs\/?$/, ""), location.href);
       const url = (path) => new URL(String(path).replace(/^\/+/, ""), BASE);
       for (const link of document.querySelectorAll("a[data-path]")) link.href = url(link.dataset.path);
+
+      // Classroom mode: the student's token goes with every request as a bearer token. It stays in
+      // this tab (sessionStorage), never in a URL, so it is neither in the history nor in logs.
+      const tokenInput = document.getElementById("token");
+      tokenInput.value = sessionStorage.getItem("fleetsim.token") || "";
+      tokenInput.addEventListener("input", () => sessionStorage.setItem("fleetsim.token", tokenInput.value.trim()));
+      function withToken(headers) {
+        const token = tokenInput.value.trim();
+        if (token) headers.authorization = "Bearer " + token;
+        return headers;
+      }
 
       const SCENARIOS = [
         { alias: "scenario1", name: "Memory leak" },
@@ -291,7 +307,7 @@ public enum DocsPage {
         toast.style.color = "";
         try {
           const response = await fetch(url("/scenario/" + encodeURIComponent(alias) + "?action=" + action),
-                                       { method: "POST", cache: "no-store" });
+                                       { method: "POST", cache: "no-store", headers: withToken({}) });
           const text = await response.text();
           let detail = "";
           if (response.status === 304) {
@@ -447,7 +463,7 @@ public enum DocsPage {
           event.preventDefault();
           updatePreview();
           const target = requestUrl();
-          const init = { method: method.toUpperCase(), cache: "no-store", headers: { accept: "application/json" } };
+          const init = { method: method.toUpperCase(), cache: "no-store", headers: withToken({ accept: "application/json" }) };
           if (editor) {
             init.body = editor.value;
             init.headers["content-type"] = "application/json";

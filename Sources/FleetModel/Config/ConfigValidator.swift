@@ -101,7 +101,7 @@ struct ConfigValidator {
 
         var seen: [(key: String, endpoint: String)] = []
         for (key, endpoint) in controlEndpoints {
-            if case .failure(let invalid) = ControlEndpointAddress.parse(endpoint) {
+            if case .failure(let invalid) = ControlEndpointAddress.parse(endpoint, allowingRemote: supervisor.control.curve) {
                 throw map.error(key, invalid.message)
             }
             if let earlier = seen.first(where: { $0.endpoint == endpoint }) {
@@ -171,7 +171,9 @@ struct ConfigValidator {
         if config.traffic.enabled { claims.append(("traffic.metrics_port", config.traffic.metricsPort)) }
         if config.console.enabled { claims.append(("console.port", config.console.port)) }
         for (key, endpoint) in controlEndpoints {
-            if case .success(.tcp(_, let port)) = ControlEndpointAddress.parse(endpoint) { claims.append((key, port)) }
+            if case .success(.tcp(_, let port)) = ControlEndpointAddress.parse(endpoint, allowingRemote: config.supervisor.control.curve) {
+                claims.append((key, port))
+            }
         }
         for claim in claims {
             if let holder = taken.first(where: { $0.ports.contains(claim.port) }) {

@@ -43,8 +43,9 @@ public enum ControlEndpointAddress: Sendable, Equatable, CustomStringConvertible
         return nil
     }
 
-    /// Parses and checks `endpoint`.
-    public static func parse(_ endpoint: String) -> Result<ControlEndpointAddress, Invalid> {
+    /// Parses and checks `endpoint`; a `tcp://` host beyond loopback only with `allowingRemote`
+    /// (`supervisor.control.curve: true`: every peer must then pass CURVE authentication).
+    public static func parse(_ endpoint: String, allowingRemote: Bool = false) -> Result<ControlEndpointAddress, Invalid> {
         let found = "found \(endpoint.quotedForMessage)"
         if endpoint.hasPrefix(ipcScheme) {
             let path = String(endpoint.dropFirst(ipcScheme.count))
@@ -73,11 +74,11 @@ public enum ControlEndpointAddress: Sendable, Equatable, CustomStringConvertible
         } else {
             return .failure(Invalid(message: "\(expectation), \(found): no port"))
         }
-        guard LoopbackHost.isLoopback(String(host)) else {
+        guard LoopbackHost.isLoopback(String(host)) || (allowingRemote && LocalAddresses.isAddressLiteral(String(host))) else {
             return .failure(Invalid(message:
                 "expected a loopback host (127.x.x.x, [::1] or localhost) in the endpoint, \(found); "
                 + "the control plane starts and stops scenarios on every instance, so it never listens beyond "
-                + "this machine (classroom.listen opens the HTTP servers only)"))
+                + "this machine without CURVE (supervisor.control.curve: true; classroom.listen opens the HTTP servers only)"))
         }
         guard ConfigNode.isWholeNumber(String(portText)), !portText.hasPrefix("+"), !portText.hasPrefix("-"),
               let port = Int(portText), (1...65535).contains(port)

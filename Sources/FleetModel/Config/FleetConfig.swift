@@ -142,6 +142,9 @@ public struct ControlEndpoints: Sendable, Equatable {
     public var events: String?
     /// Supervisor ROUTER ⇄ instance DEALERs (`ipc://<data_dir>/instances.sock`).
     public var instances: String?
+    /// CurveZMQ on all three: encrypted, and only clients whose public key is authorised (in
+    /// `<data_dir>/curve/`) are served; required for a `tcp://` endpoint beyond loopback.
+    public var curve = false
 
     public init() {}
 }

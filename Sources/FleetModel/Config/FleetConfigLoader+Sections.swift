@@ -97,7 +97,8 @@ extension FleetConfigLoader {
         try section.read("restart_backoff_max") { supervisor.restartBackoffMax = try $0.duration() }
         try section.read("ready_timeout") { supervisor.readyTimeout = try $0.duration() }
         try section.read("control") { control in
-            let keys = try ConfigMapping(control, allowedKeys: ["command", "events", "instances"], map: map)
+            let keys = try ConfigMapping(control, allowedKeys: ["command", "events", "instances", "curve"], map: map)
+            try keys.read("curve") { supervisor.control.curve = try $0.bool() }
             // Null keeps the default (an ipc:// socket inside data_dir), so `command:` or
             // `command: ~` can stand in the file as documentation of the default.
             func endpoint(_ value: ConfigNode) throws -> String? { value.isNull ? nil : try value.text() }

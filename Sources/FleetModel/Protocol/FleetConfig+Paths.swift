@@ -17,6 +17,9 @@ extension FleetConfig {
     /// The classroom's bearer tokens (mode 0600): kept by `fleet down`, so a class keeps its
     /// handout for the day; `fleet roster --reset-tokens` replaces them.
     public var classroomTokensPath: String { inDataDirectory("classroom-tokens.json") }
+    /// The CURVE keys of the control plane (`supervisor.control.curve`): the supervisor's key
+    /// pair, the fleet's client key pair and the authorised client keys, each mode 0600.
+    public var curveKeysDirectory: String { inDataDirectory("curve") }
     /// The generated Prometheus configuration and its storage.
     public var prometheusDirectory: String { inDataDirectory("prometheus") }
 
@@ -33,7 +36,7 @@ extension FleetConfig {
     /// nothing listens on the network.
     private func endpoint(_ configured: String?, default name: String) -> ControlEndpointAddress {
         guard let configured else { return .ipc(path: inDataDirectory(name)) }
-        switch ControlEndpointAddress.parse(configured) {
+        switch ControlEndpointAddress.parse(configured, allowingRemote: supervisor.control.curve) {
         case .success(let address): return address
         case .failure(let invalid):
             // The loader and `validate(source:)` refuse such a value with its key and line.

@@ -27,6 +27,33 @@ final class ControlPlane: Sendable {
     static let instanceSocket = 0
     static let commandSocket = 1
     static let eventSocket = 2
+    /// The ZAP handler of a CURVE control plane.
+    static let zapSocket = 3
+
+    /// The supervisor's key pair and the client keys it serves.
+    struct CurveServerKeys: Sendable {
+        var server: CurveKeyPair
+        /// The authorised public keys, as the 32 bytes ZAP requests carry.
+        var authorizedBinary: Set<[UInt8]>
+    }
+
+    /// The keys of `config`'s control plane, created in the data folder when missing; nil without CURVE.
+    static func curveKeys(_ config: FleetConfig) throws -> CurveServerKeys? {
+        guard config.supervisor.control.curve else { return nil }
+        guard ZMQCurve.isSupported else {
+            throw CurveUnavailable(description: "supervisor.control.curve is true but this libzmq has no CURVE support (zmq_has(\"curve\") is false)")
+        }
+        let (server, authorized) = try config.curveKeys.prepareServer {
+            let pair = try ZMQCurve.keyPair()
+            return CurveKeyPair(publicKey: pair.publicKey, secretKey: pair.secretKey)
+        }
+        return CurveServerKeys(server: server, authorizedBinary: Set(authorized.compactMap(ZMQCurve.binaryKey)))
+    }
+
+    /// CURVE was asked for and libzmq cannot do it.
+    struct CurveUnavailable: Error, CustomStringConvertible {
+        var description: String
+    }
 
     let instanceInbound: AsyncStream<Inbound>
     let commandInbound: AsyncStream<Inbound>
@@ -43,9 +70,13 @@ final class ControlPlane: Sendable {
     /// Registered instances, which get a heartbeat every `heartbeatInterval` from the loop thread.
     private let heartbeats: HeartbeatRoster
 
+    ///
+    /// With `curve`, every socket is a CURVE server, and a ZAP handler (index 3, on this loop)
+    /// admits only the authorised client keys: other peers never complete the handshake.
     init(
         instances: ControlEndpointAddress, commands: ControlEndpointAddress, events: ControlEndpointAddress,
-        heartbeatInterval: Duration, maxQueuedCommands: Int = ControlPlane.defaultMaxQueuedCommands, logger: Logger
+        heartbeatInterval: Duration, maxQueuedCommands: Int = ControlPlane.defaultMaxQueuedCommands,
+        curve: CurveServerKeys? = nil, logger: Logger
     ) throws {
         context = try ZMQContext()
         var sockets: [ZMQSocket] = []
@@ -55,7 +86,14 @@ final class ControlPlane: Sendable {
                 sockets.append(socket)
                 try socket.setMaxMessageSize(Int64(ControlProtocol.maxMessageBytes))
                 if type == .router { try socket.setRouterMandatory(true) }
+                if let curve { try socket.makeCurveServer(secretKey: curve.server.secretKey, zapDomain: "fleet") }
                 try socket.bind(endpoint.description)
+            }
+            if curve != nil {
+                // Bound before any peer can connect: the sockets above only accept once the loop runs.
+                let zap = try context.makeSocket(.router)
+                sockets.append(zap)
+                try zap.bind(ZMQCurve.zapEndpoint)
             }
         } catch {
             for socket in sockets { socket.close() }
@@ -99,6 +137,12 @@ final class ControlPlane: Sendable {
                         let busy = ControlReply.failure(id: nil, code: "busy", message: "too many requests waiting; retry later")
                         busyReplies.loop?.send(envelope + [ControlProtocol.encode(busy)], on: Self.commandSocket)
                     }
+                case Self.zapSocket:
+                    // ROUTER envelope: [peer, "", request…]; the reply keeps it.
+                    guard frames.count >= 3, let curve else { return }
+                    let reply = ZMQCurve.zapReply(to: Array(frames.dropFirst(2)), authorized: curve.authorizedBinary)
+                    if reply[2] != Array("200".utf8) { logger.warning("control plane: refused a client whose CURVE key is not authorised") }
+                    busyReplies.loop?.send([frames[0], []] + reply, on: Self.zapSocket)
                 default:
                     break
                 }

@@ -88,6 +88,22 @@ struct ClassroomConfigTests {
         }
     }
 
+    @Test func statusRowsCarryTheOwnerOnlyWhenThereIsOne() throws {
+        var config = FleetConfig()
+        config.classroom.students = ["Ada"]
+        let rows = config.labelled([
+            InstanceStatus(id: "svc-01", url: "http://127.0.0.1:8081", pid: 1, state: .up, scenario: nil, restarts: 0),
+            InstanceStatus(id: "svc-02", url: "http://127.0.0.1:8082", pid: 2, state: .up, scenario: nil, restarts: 0),
+        ])
+        #expect(rows.map(\.owner) == ["Ada", nil])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let first = String(decoding: try encoder.encode(rows[0]), as: UTF8.self)
+        let second = String(decoding: try encoder.encode(rows[1]), as: UTF8.self)
+        #expect(first.contains(#""owner":"Ada""#))
+        #expect(!second.contains("owner"))
+    }
+
     func loadError(_ path: String) -> ConfigError? {
         do {
             _ = try FleetConfigLoader.load(path: path)

@@ -121,3 +121,38 @@ struct ClassroomTokensTests {
         #expect(config.classroomTokensPath == "/srv/class/classroom-tokens.json")
     }
 }
+
+/// The CURVE key files of a fleet.
+@Suite("CURVE key store")
+struct CurveKeyStoreTests {
+    @Test func keysAreMadeOnceWith0600AndTheFleetsClientIsAuthorised() throws {
+        let folder = NSTemporaryDirectory() + "fleetsim-curve-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = CurveKeyStore(directory: folder + "/curve")
+        #expect(throws: SecretFile.Failure.self) { try store.clientKeys() }
+        var made = 0
+        let generate = { () -> CurveKeyPair in
+            made += 1
+            return CurveKeyPair(publicKey: "public-\(made)", secretKey: "secret-\(made)")
+        }
+        let (server, authorized) = try store.prepareServer(generate: generate)
+        #expect(server == CurveKeyPair(publicKey: "public-1", secretKey: "secret-1"))
+        #expect(authorized == ["public-2"])
+        let again = try store.prepareServer(generate: generate)
+        #expect(made == 2)
+        #expect(again.server == server)
+        #expect(try store.clientKeys() == CurveClientKeys(
+            serverPublicKey: "public-1", client: CurveKeyPair(publicKey: "public-2", secretKey: "secret-2")))
+        for path in [store.serverKeyPath, store.clientKeyPath, store.authorizedClientsPath] {
+            #expect(SecretFile.permissions(of: path) == 0o600)
+        }
+    }
+
+    @Test func curveAllowsAControlEndpointBeyondLoopback() throws {
+        let refused = try #require(configError("supervisor:\n  control:\n    command: tcp://192.0.2.2:7001\n"))
+        #expect(refused.key == "supervisor.control.command")
+        #expect(refused.message.contains("supervisor.control.curve: true"))
+        let config = try parseConfig("supervisor:\n  control:\n    command: tcp://192.0.2.2:7001\n    curve: true\n")
+        #expect(config.commandEndpoint == .tcp(host: "192.0.2.2", port: 7001))
+    }
+}
