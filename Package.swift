@@ -15,6 +15,8 @@ import PackageDescription
 /// - `FleetChaos`: seeded chaos plans, the answer-key journal and grading.
 /// - `FleetTraffic`: the background traffic as values: seeded weights, daily curve, request sequence.
 /// - `FleetTrafficRunner`: `fleet traffic run`, which sends that traffic over loopback (async-http-client).
+/// - `FleetConsole`: the web console of the instructor and the students (Hummingbird), a client
+///   of the control protocol like the CLI.
 /// - `FleetCLI`: the `fleet` commands; `fleet` is a thin `main`.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -162,10 +164,27 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "FleetConsole",
+            dependencies: [
+                "FleetModel",
+                "FleetClient",
+                "FleetChaos",
+                "OwnedThread",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "FleetCLI",
             dependencies: [
                 "FleetModel",
                 "FleetClient",
+                "FleetConsole",
                 "FleetProcess",
                 "FleetInstance",
                 "FleetSupervisor",
@@ -251,6 +270,16 @@ let package = Package(
         .testTarget(
             name: "FleetSupervisorTests",
             dependencies: ["FleetSupervisor", "FleetChaos", "FleetModel", "FleetTestSupport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FleetConsoleTests",
+            dependencies: [
+                "FleetConsole",
+                "FleetChaos",
+                "FleetModel",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -98,7 +98,7 @@ make_work() {
 }
 
 # write_config FILE BASE_PORT INSTANCES: a bench configuration. Prometheus and the supervisor's
-# own /metrics are off, and so is the background traffic (bench/traffic.sh measures it); the scenario caps are small so large fleets pass the resource preflight;
+# own /metrics and the console are off, and so is the background traffic (bench/traffic.sh measures it); the scenario caps are small so large fleets pass the resource preflight;
 # scenario3's in-process client sends 1 request/s.
 write_config() {
     local file="$1" base_port="$2" instances="$3"
@@ -122,6 +122,8 @@ scenarios:
     client_rate: 1
 supervisor:
   metrics_port: 0
+console:
+  port: 0
 prometheus:
   enabled: false
   rule_files: []
@@ -193,7 +195,8 @@ large_fleet_yaml() {
         "  scenario1: { chunk_size: 1MB, max_chunks: 50 }" \
         "  scenario2: { chunk_size: 1MB }" \
         "  scenario3: { client_rate: 1 }" \
-        "supervisor: { metrics_port: 0 }"
+        "supervisor: { metrics_port: 0 }" \
+        "console: { port: 0 }"
 }
 
 # up_configured_fleet INSTANCES TIMEOUT_S: `fleet up` of $WORK/fleet.yaml in the background

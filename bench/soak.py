@@ -278,6 +278,7 @@ scenarios:
   scenario2: {{ chunk_size: 2MiB, interval: 500ms, free_space_reserve: 2GiB }}
   scenario3: {{ client_rate: 20, min_delay: 10ms, max_delay: 100ms }}
 supervisor: {{ metrics_port: {a.metrics_port} }}
+console: {{ port: 0 }}
 prometheus: {prometheus}
 # The soak's checks (no 5xx, restarts = kills) hold for the original three failure modes:
 # scenario5 answers 500 and scenario7 crashes on purpose, so chaos leaves scenario4-8 out here.

@@ -6,6 +6,9 @@
 #   pyzmq (PyPI)              the test that drives a fleet from Python
 #   iproute2                  `ip netns`: the classroom test's network namespace (a student's laptop)
 #   chromium + websocket-client  the test of /docs' token field in headless Chromium (DevTools protocol)
+#   chromium, chromium-driver the console's browser tests (Tests/browser), headless
+#   selenium (PyPI)           drives them, in a venv under .build/browser-venv (git-ignored):
+#                             Debian 12's own Python is "externally managed" and refuses pip
 # Safe to run again; needs root (or sudo) for apt-get.
 set -euo pipefail
 
@@ -17,6 +20,8 @@ command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
 
 if ((${#missing[@]})); then
   sudo=""
@@ -50,3 +55,12 @@ if ! python3 -c "import websocket" 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-websocket >/dev/null
 fi
 python3 -c "import websocket" || { echo "error: websocket-client could not be installed for $(command -v python3)" >&2; exit 1; }
+# Selenium from PyPI for the console's browser tests, in a venv of the repository's own.
+venv="$(cd "$(dirname "$0")/.." && pwd)/.build/browser-venv"
+if ! "$venv/bin/python" -c "import selenium" 2>/dev/null; then
+  echo "installing: selenium (in $venv)"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check selenium
+fi
+"$venv/bin/python" -c "import selenium" || { echo "error: selenium could not be installed in $venv" >&2; exit 1; }

@@ -129,6 +129,7 @@ struct RunbookTests {
           scenario2: { chunk_size: 256KiB, interval: 100ms, free_space_reserve: 64MiB }
           scenario3: { client_rate: 20, min_delay: 1ms, max_delay: 5ms }
         supervisor: { metrics_port: \(supervisorMetricsPort) }
+        console: { port: 0 }
         prometheus: { enabled: true, port: \(prometheusPort), scrape_interval: 1s, rule_files: [lab/rules/fleet-alerts.yml], retention_size: 128MiB }
 
         """

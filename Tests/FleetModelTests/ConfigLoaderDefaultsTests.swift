@@ -56,7 +56,7 @@ struct ConfigLoaderDefaultsTests {
             "exclude:", "warmup:", "expose_truth:",
             "traffic:", "rate:", "skew:", "period:", "amplitude:", "mix:", "count:", "not_found:", "invalid:",
             "metrics_port:", "topology:", "zones:", "versions:",
-            "classroom:", "listen:", "scenario_control:", "students:", "# roster:",
+            "classroom:", "listen:", "scenario_control:", "students:", "# roster:", "console:",
         ]
         for key in keys {
             #expect(text.contains(key), "fleet.yaml lacks \(key)")

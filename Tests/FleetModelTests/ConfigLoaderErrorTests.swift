@@ -59,7 +59,7 @@ struct ConfigLoaderErrorTests {
     @Test("wrong shapes", arguments: [
         ErrorCase("fleet: 5\n", key: "fleet", line: 1,
                   #"expected a mapping with the keys name, instances, host, base_port, data_dir, found "5""#),
-        ErrorCase("- fleet\n", key: "", line: 1, "expected a mapping with the keys fleet, node, metrics, scenarios, supervisor, prometheus, chaos, traffic, topology, classroom, found a list"),
+        ErrorCase("- fleet\n", key: "", line: 1, "expected a mapping with the keys fleet, node, metrics, scenarios, supervisor, prometheus, chaos, traffic, topology, classroom, console, found a list"),
         ErrorCase("just text\n", key: "", line: 1, #"found "just text""#),
         ErrorCase("fleet:\n  name: [a, b]\n", key: "fleet.name", line: 2, "expected a text, found a list"),
         ErrorCase("fleet:\n  instances:\n", key: "fleet.instances", line: 2, "expected a whole number, found nothing"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetConsole
 import FleetModel
 import FleetSupervisor
 import Foundation
@@ -54,6 +55,7 @@ struct UpCommand: AsyncParsableCommand {
         var extraPorts: [(String, Int)] = []
         if config.supervisor.metricsPort > 0 { extraPorts.append(("supervisor metrics", config.supervisor.metricsPort)) }
         if config.traffic.enabled { extraPorts.append(("traffic metrics", config.traffic.metricsPort)) }
+        if config.console.enabled { extraPorts.append(("console", config.console.port)) }
         let prometheusBinary = try PrometheusServer.locateBinary(mode: config.prometheus.enabled)
         if prometheusBinary != nil { extraPorts.append(("prometheus", config.prometheus.port)) }
         try Preflight.checkPorts(config, extraPorts: extraPorts)
@@ -88,6 +90,9 @@ struct UpCommand: AsyncParsableCommand {
         if config.supervisor.metricsPort > 0 {
             services += supervisor.metricsApplications(logger: logger).map { .init(service: $0) }
         }
+        if config.console.enabled {
+            services.append(.init(service: try Self.console(config, logger: logger)))
+        }
         // The supervisor ending (e.g. `fleet down`) ends the group gracefully.
         services.append(.init(
             service: supervisorService, successTerminationBehavior: .gracefullyShutdownGroup,
@@ -117,6 +122,10 @@ struct UpCommand: AsyncParsableCommand {
         if config.supervisor.metricsPort > 0 {
             print("supervisor metrics: http://\(config.fleet.host):\(config.supervisor.metricsPort)/metrics")
         }
+        if config.console.enabled {
+            let urls = config.listenHosts.map { "http://\($0.contains(":") ? "[\($0)]" : $0):\(config.console.port)/" }
+            print("console: \(urls.joined(separator: "  ")) (sign in with a token of `fleet roster`)")
+        }
         print(prometheusLine)
         printClassroom(config: config, prometheus: prometheusLine.hasPrefix("prometheus: http"))
         switch report.chaos {
@@ -132,12 +141,27 @@ struct UpCommand: AsyncParsableCommand {
         fflush(nil)
     }
 
+    /// The web console on `console.port`, on every address the fleet serves, signing in with the
+    /// classroom's tokens (created with the data folder's tokens file when missing).
+    private static func console(_ config: FleetConfig, logger: Logger) throws -> ConsoleService {
+        try FileManager.default.createDirectory(atPath: config.fleet.dataDir, withIntermediateDirectories: true)
+        let tokens = try classroomTokens(config)
+        var options = ConsoleOptions(classroom: config)
+        options.prometheusHost = config.prometheusClientHost
+        return ConsoleService(options: options, hosts: config.listenHosts, signIn: tokens, logger: logger)
+    }
+
     /// Creates the classroom's tokens file (or adds the tokens of new students) before any
     /// instance starts, since instances read it; a fleet without a class has none.
     private static func prepareClassroomTokens(_ config: FleetConfig) throws {
         guard config.classroom.listen != nil || !config.classroom.students.isEmpty else { return }
+        _ = try classroomTokens(config)
+    }
+
+    /// The class's tokens, the file created or completed as needed; its problems as CLI errors.
+    private static func classroomTokens(_ config: FleetConfig) throws -> ClassroomTokens {
         do {
-            _ = try ClassroomTokens.loadOrCreate(at: config.classroomTokensPath, roster: config.classroomRoster)
+            return try ClassroomTokens.loadOrCreate(at: config.classroomTokensPath, roster: config.classroomRoster)
         } catch let failure as SecretFile.Failure {
             throw CLIErrors.Failure(message: failure.description)
         }

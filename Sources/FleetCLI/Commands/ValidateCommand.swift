@@ -57,6 +57,7 @@ struct ValidateCommand: ParsableCommand {
                 + ", scenario control \(config.classroom.effectiveScenarioControl.rawValue)"
                 + (config.classroom.scenarioControl == .auto ? " (auto)" : "")
                 + ", \(config.classroom.students.count) students",
+            "console: " + (config.console.enabled ? "http://\(config.fleet.host):\(config.console.port)/" : "off"),
             "",
         ]
         let owners = !config.classroom.students.isEmpty

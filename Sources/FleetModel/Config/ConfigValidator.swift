@@ -128,6 +128,12 @@ struct ConfigValidator {
         }
     }
 
+    func validateConsole() throws {
+        try expect(
+            (0...65535).contains(config.console.port), "console.port",
+            "a port from 1 to 65535, or 0 to turn the console off", found: "\(config.console.port)")
+    }
+
     func validatePrometheus() throws {
         try expectPort(config.prometheus.port, "prometheus.port")
         try expectPositive(config.prometheus.scrapeInterval, "prometheus.scrape_interval")
@@ -163,6 +169,7 @@ struct ConfigValidator {
         if config.supervisor.metricsPort != 0 { claims.append(("supervisor.metrics_port", config.supervisor.metricsPort)) }
         if config.prometheus.enabled != .disabled { claims.append(("prometheus.port", config.prometheus.port)) }
         if config.traffic.enabled { claims.append(("traffic.metrics_port", config.traffic.metricsPort)) }
+        if config.console.enabled { claims.append(("console.port", config.console.port)) }
         for (key, endpoint) in controlEndpoints {
             if case .success(.tcp(_, let port)) = ControlEndpointAddress.parse(endpoint, allowingRemote: config.supervisor.control.curve) {
                 claims.append((key, port))

@@ -5,7 +5,8 @@ extension FleetConfig {
     /// after changing a configuration in code (for example from command-line flags). Errors
     /// from here carry no line and name `source`.
     ///
-    /// What is checked: instance count 1…500; ports 1…65535 (`supervisor.metrics_port` may be 0)
+    /// What is checked: instance count 1…500; ports 1…65535 (`supervisor.metrics_port` and
+    /// `console.port` may be 0)
     /// and the instance port range inside it; no two servers on one port; a loopback `host`;
     /// sizes > 0 (the disk reserve ≥ 0) and a scenario1 cap that fits in 64 bits; durations > 0
     /// (delays and warmup ≥ 0); `min_delay ≤ max_delay`, `hold_min ≤ hold_max`,
@@ -31,6 +32,7 @@ extension FleetConfig {
         try validator.validateAddedScenarios()
         try validator.validateSupervisor()
         try validator.validatePrometheus()
+        try validator.validateConsole()
         try validator.validatePorts()
         try validator.validateChaos()
         try validator.validateTraffic()

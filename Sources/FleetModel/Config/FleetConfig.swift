@@ -14,6 +14,7 @@ public struct FleetConfig: Sendable, Equatable {
     public var traffic = TrafficSettings()
     public var topology = TopologySettings()
     public var classroom = ClassroomSettings()
+    public var console = ConsoleSettings()
 
     public init() {}
 }

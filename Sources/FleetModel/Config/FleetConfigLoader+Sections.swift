@@ -6,7 +6,7 @@ import Yams
 /// the Python original) and must not change without changing every `fleet.yaml` out there.
 extension FleetConfigLoader {
     /// The sections of the file, in the order of the repository's `fleet.yaml`.
-    static let sections = ["fleet", "node", "metrics", "scenarios", "supervisor", "prometheus", "chaos", "traffic", "topology", "classroom"]
+    static let sections = ["fleet", "node", "metrics", "scenarios", "supervisor", "prometheus", "chaos", "traffic", "topology", "classroom", "console"]
 
     /// Fills `config` from the document root.
     ///
@@ -25,6 +25,7 @@ extension FleetConfigLoader {
         try document.read("classroom") {
             try readClassroom($0, into: &config.classroom, map: map, baseDirectory: baseDirectory)
         }
+        try document.read("console") { try readConsole($0, into: &config.console, map: map) }
     }
 
     private static func readFleet(_ node: ConfigNode, into fleet: inout FleetSettings, map: ConfigSourceMap) throws {

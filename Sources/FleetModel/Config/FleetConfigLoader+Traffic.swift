@@ -1,4 +1,4 @@
-/// Reading of the `traffic:` and `topology:` sections (types only; ranges are validation's).
+/// Reading of the `traffic:`, `topology:` and `console:` sections (types only; ranges are validation's).
 extension FleetConfigLoader {
     static func readTraffic(_ node: ConfigNode, into traffic: inout TrafficSettings, map: ConfigSourceMap) throws {
         let section = try ConfigMapping(
@@ -33,5 +33,10 @@ extension FleetConfigLoader {
         }
         try section.read("zones") { topology.zones = try labels($0, "a zone name like \"zone-a\"") }
         try section.read("versions") { topology.versions = try labels($0, "a version like \"v1\"") }
+    }
+
+    static func readConsole(_ node: ConfigNode, into console: inout ConsoleSettings, map: ConfigSourceMap) throws {
+        let section = try ConfigMapping(node, allowedKeys: ["port"], map: map)
+        try section.read("port") { console.port = try $0.wholeNumber() }
     }
 }

@@ -40,13 +40,14 @@ final class TestFleet: @unchecked Sendable {
     ///   - basePort: first instance port; give each test its own range.
     ///   - extraYAML: more configuration, appended to a small test fleet's file.
     ///   - traffic: the `traffic:` section; off unless given, so other tests see only their own requests.
+    ///   - console: the `console:` section; off unless given, so tests never contend for its default port.
     ///   - node, scenarios, supervisor, prometheus: when given, the value of that section (a flow mapping,
     ///     `{ enabled: true, port: 9999 }`), replacing the small test fleet's own (a YAML key may
     ///     appear only once, so these cannot go into `extraYAML`).
     init(
         name: String, instances: Int = 3, basePort: Int, metricsPort: Int = 0, extraYAML: String = "",
         node: String? = nil, scenarios: String? = nil, supervisor: String? = nil, prometheus: String? = nil,
-        traffic: String? = nil
+        traffic: String? = nil, console: String? = nil
     ) throws {
         directory = NSTemporaryDirectory() + "fleetsim-it-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         dataDir = directory + "/data"
@@ -68,6 +69,7 @@ final class TestFleet: @unchecked Sendable {
             supervisor: \(supervisor ?? "{ metrics_port: \(metricsPort) }")
             prometheus: \(prometheus ?? "{ enabled: false }")
             traffic: \(traffic ?? "{ enabled: false }")
+            console: \(console ?? "{ port: 0 }")
 
             """ + extraYAML
         try yaml.write(toFile: configPath, atomically: false, encoding: .utf8)

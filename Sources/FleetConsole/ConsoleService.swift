@@ -1,0 +1,52 @@
+import FleetModel
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The console as a Service of `fleet up`: one HTTP server per address (`fleet.host`, and
+/// `classroom.listen` when set) over one set of routes and sessions, and the event feed.
+public struct ConsoleService: Service {
+    let routes: ConsoleRoutes
+    let hub: ConsoleEventHub
+    let hosts: [String]
+    let port: Int
+    let eventsEndpoint: ControlEndpointAddress
+    let logger: Logger
+
+    /// - Parameters:
+    ///   - hosts: the addresses to serve on, each on `port`.
+    ///   - signIn: the class's tokens.
+    public init(
+        options: ConsoleOptions, hosts: [String], signIn: any ConsoleSignIn, logger: Logger
+    ) {
+        let hub = ConsoleEventHub()
+        self.hub = hub
+        self.hosts = hosts
+        port = options.config.console.port
+        eventsEndpoint = options.config.eventsEndpoint
+        self.logger = logger
+        routes = ConsoleRoutes(
+            options: options, fleet: ControlClientFleet(endpoint: options.config.commandEndpoint), signIn: signIn, hub: hub)
+    }
+
+    public func run() async throws {
+        let feed = try EventFeed(endpoint: eventsEndpoint, hub: hub, logger: logger)
+        defer { feed.stop() }
+        let applications = hosts.map { host in
+            Application(
+                router: routes.router(), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
+        }
+        // Open event feeds never end by themselves: end them when the fleet stops, so the
+        // servers' graceful shutdown does not wait for browsers.
+        try await withGracefulShutdownHandler {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for application in applications {
+                    group.addTask { try await application.run() }
+                }
+                try await group.waitForAll()
+            }
+        } onGracefulShutdown: { [hub] in
+            hub.finish()
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import FleetModel
+import Foundation
+import FleetTestSupport
+import Testing
+
+/// The console served by `fleet up`, over real HTTP (curl, so redirects and cookies are as a
+/// browser's): it signs in with the class's tokens file, reads the fleet through the control
+/// protocol (what it shows is what `fleet status` shows), changes it the same way, and feeds the
+/// supervisor's events as Server-Sent Events.
+extension MultiProcessTests {
+@Suite(.serialized)
+struct ConsoleEndToEndTests {
+    static let consolePort = 31280
+
+    /// `curl` with a cookie jar; returns the status code and the body.
+    static func curl(_ arguments: [String], jar: String) throws -> (status: Int, body: String) {
+        let result = try CommandResult.run(
+            "/usr/bin/env", ["curl", "-s", "-b", jar, "-c", jar, "-w", "\n%{http_code}", "--max-time", "10"] + arguments)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
+    /// Signs in with `token` into `jar`; returns the session's CSRF token.
+    static func signIn(_ token: String, jar: String) throws -> String {
+        let url = "http://127.0.0.1:\(consolePort)"
+        let signIn = try curl(["--data-urlencode", "token=\(token)", url + "/signin"], jar: jar)
+        #expect(signIn.status == 303)
+        let me = try curl([url + "/api/me"], jar: jar)
+        struct Me: Decodable { var csrf: String }
+        return try JSONDecoder().decode(Me.self, from: Data(me.body.utf8)).csrf
+    }
+
+    @Test func theConsoleDrivesTheFleetThroughTheControlProtocol() async throws {
+        let fleet = try TestFleet(
+            name: "console", instances: 2, basePort: 31281, extraYAML: "classroom: { students: [Ada] }\n",
+            console: "{ port: \(Self.consolePort) }")
+        defer { fleet.tearDown() }
+        try await fleet.up()
+        // Instances are up before every one answered health and the ready table is printed.
+        try await waitUntil(timeout: .seconds(20), "the console's address in fleet up's output") {
+            fleet.log.contains("console: http://127.0.0.1:\(Self.consolePort)/")
+        }
+        struct Tokens: Decodable { var instructor: String; var students: [String: String] }
+        let tokens = try JSONDecoder().decode(
+            Tokens.self, from: Data(contentsOf: URL(fileURLWithPath: fleet.dataDir + "/classroom-tokens.json")))
+        let url = "http://127.0.0.1:\(Self.consolePort)"
+        let jar = fleet.directory + "/instructor.jar", studentJar = fleet.directory + "/ada.jar"
+
+        #expect(try Self.curl([url + "/api/instances"], jar: jar).status == 401)
+        let csrf = try Self.signIn(tokens.instructor, jar: jar)
+        let instances = try Self.curl([url + "/api/instances"], jar: jar)
+        #expect(instances.status == 200)
+        #expect(instances.body.contains(#""id":"svc-01""#) && instances.body.contains(#""owner":"Ada""#))
+
+        let start = try Self.curl([
+            "-H", "Content-Type: application/json", "-H", "X-CSRF-Token: \(csrf)",
+            "--data", #"{"scenario":"scenario4","instances":["svc-02"]}"#, url + "/api/scenario/start",
+        ], jar: jar)
+        #expect(start.status == 200, "\(start.body)")
+        #expect(start.body.contains(#""outcome":"started""#))
+        // The CLI sees what the console did.
+        #expect(try fleet.status().first { $0.id == "svc-02" }?.scenario == "scenario4")
+
+        // The event feed replays the recent events first: the start is there, as the supervisor published it.
+        let events = try CommandResult.run("/usr/bin/env", ["curl", "-s", "-N", "-b", jar, "--max-time", "2", url + "/api/events"])
+        #expect(events.stdout.contains(#""event":"scenario.started""#) && events.stdout.contains(#""instance":"svc-02""#))
+
+        let adaCSRF = try Self.signIn(tokens.students["Ada"] ?? "", jar: studentJar)
+        let refused = try Self.curl([
+            "-H", "Content-Type: application/json", "-H", "X-CSRF-Token: \(adaCSRF)",
+            "--data", #"{"scenario":"all","instances":["svc-02"]}"#, url + "/api/scenario/stop",
+        ], jar: studentJar)
+        #expect(refused.status == 403 && refused.body.contains("Not your instance"))
+        #expect(try Self.curl([url + "/api/events"], jar: studentJar).status == 403)
+        #expect(try fleet.status().first { $0.id == "svc-02" }?.scenario == "scenario4")
+    }
+}
+}
