@@ -42,7 +42,10 @@ struct ClassroomNetworkTests {
             prometheus: TestFleet.fastPrometheusSection(port: Self.prometheusPort))
         defer { fleet.tearDown() }
         try await fleet.up(timeout: .seconds(60))
-        #expect(fleet.log.contains("http://\(Room.hostAddress):\(Self.basePort)…\(Self.basePort + 1)"), "\(fleet.log)")
+        // Instances are up before every one answered health and the ready table is printed.
+        try await waitUntil(timeout: .seconds(20), "the class's addresses in fleet up's output") {
+            fleet.log.contains("http://\(Room.hostAddress):\(Self.basePort)…\(Self.basePort + 1)")
+        }
 
         // The handout, as the instructor prints it.
         let roster = try fleet.cli(["roster", "--format", "csv"])

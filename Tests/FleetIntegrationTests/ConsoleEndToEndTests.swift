@@ -62,8 +62,11 @@ struct ConsoleEndToEndTests {
         #expect(try fleet.status().first { $0.id == "svc-02" }?.scenario == "scenario4")
 
         // The event feed replays the recent events first: the start is there, as the supervisor published it.
-        let events = try CommandResult.run("/usr/bin/env", ["curl", "-s", "-N", "-b", jar, "--max-time", "2", url + "/api/events"])
-        #expect(events.stdout.contains(#""event":"scenario.started""#) && events.stdout.contains(#""instance":"svc-02""#))
+        // Bounded: on a loaded machine the ack (and so the event) may trail the reply by a moment.
+        try await waitUntil(timeout: .seconds(20), "the start in the console's event feed") {
+            let events = try CommandResult.run("/usr/bin/env", ["curl", "-s", "-N", "-b", jar, "--max-time", "2", url + "/api/events"])
+            return events.stdout.contains(#""event":"scenario.started""#) && events.stdout.contains(#""instance":"svc-02""#)
+        }
 
         let adaCSRF = try Self.signIn(tokens.students["Ada"] ?? "", jar: studentJar)
         let refused = try Self.curl([

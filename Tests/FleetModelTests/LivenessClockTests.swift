@@ -58,6 +58,31 @@ import Testing
         #expect(lostAt == 3 * 1.004, "lost at the first check past the 3 s deadline")
     }
 
+    /// Regression: the supervisor's loop thread stamps a heartbeat just before this side is
+    /// stopped and the stamp is applied only after the pause was forgiven: the peer must keep
+    /// its new deadline, not be lost at once for a silence it never had.
+    @Test func anOlderStampAppliedLateChangesNothing() {
+        var clock = LivenessClock(interval: .seconds(1), misses: 3)
+        clock.heard(at: start)
+        #expect(!lost(&clock, at: 0.1))
+        // Stopped from 0.2 s to 5.2 s; the first check after it forgives the pause.
+        #expect(!lost(&clock, at: 5.2))
+        clock.heard(at: start + .seconds(0.15))
+        #expect(!lost(&clock, at: 5.3), "a stale stamp does not undo the forgiveness")
+        #expect(!checked(&clock, from: 6, to: 8))
+        #expect(lost(&clock, at: 8.3), "still lost after a real deadline of silence")
+    }
+
+    /// Regression: an instance registered, and this side was stopped before its first check.
+    /// The first check after the pause must still see the pause.
+    @Test func aPauseBeforeTheFirstCheckIsForgivenToo() {
+        var clock = LivenessClock(interval: .seconds(1), misses: 3)
+        clock.heard(at: start)
+        #expect(!lost(&clock, at: 5), "stopped from just after the registration until 5 s")
+        #expect(!checked(&clock, from: 6, to: 8))
+        #expect(lost(&clock, at: 8.1))
+    }
+
     @Test func aPeerHeardAfterThePauseIsFine() {
         var clock = LivenessClock(interval: .seconds(1), misses: 3)
         clock.heard(at: start)

@@ -18,7 +18,10 @@ public struct LivenessClock: Sendable, Equatable {
     public let misses: Int
     /// When the peer was last heard, shifted by the time this side was not running.
     public private(set) var lastHeard: ContinuousClock.Instant?
-    private var lastCheck: ContinuousClock.Instant?
+    /// The last moment this side is known to have run: its last check, or a message it took.
+    /// (Not only checks: a peer registered just before this side was stopped has never been
+    /// checked, and its first check after the pause must still see the pause.)
+    private var lastRan: ContinuousClock.Instant?
 
     public init(interval: Duration, misses: Int) {
         self.interval = interval
@@ -31,16 +34,19 @@ public struct LivenessClock: Sendable, Equatable {
     /// True once the peer has been heard at least once.
     public var isRunning: Bool { lastHeard != nil }
 
-    /// The peer sent something.
+    /// The peer sent something at `now`. News older than what is known changes nothing: a
+    /// message stamped on another thread may be applied after a later one (or after a pause of
+    /// this side was forgiven), and must not make the peer look silent for longer than it was.
     public mutating func heard(at now: ContinuousClock.Instant) {
-        lastHeard = now
+        lastHeard = max(lastHeard ?? now, now)
+        lastRan = max(lastRan ?? now, now)
     }
 
     /// Whether the peer is lost at `now`; call about once per `interval`.
     public mutating func isLost(at now: ContinuousClock.Instant) -> Bool {
-        defer { lastCheck = now }
+        defer { lastRan = max(lastRan ?? now, now) }
         guard let heard = lastHeard else { return false }
-        if let previous = lastCheck, now - previous > interval * 2 {
+        if let previous = lastRan, now - previous > interval * 2 {
             // This side did not run for a while: whatever the peer sent meanwhile is still
             // waiting to be read, so the peer gets a whole deadline from now.
             lastHeard = max(heard, now)
