@@ -65,13 +65,13 @@ final class ControlPlane: Sendable {
     private let loop: ZMQEventLoop
     private let sequence = Atomic<UInt64>(0)
 
-    /// Binds the three endpoints. For `ipc://` endpoints a stale socket file is replaced (the
-    /// data folder lock guarantees no other supervisor uses it).
     /// Registered instances, which get a heartbeat every `heartbeatInterval` from the loop thread.
     private let heartbeats: HeartbeatRoster
     /// Repeated heartbeats, taken on the loop thread (see ``HeartbeatShortcut``).
     let heartbeatShortcut: HeartbeatShortcut
 
+    /// Binds the three endpoints. For `ipc://` endpoints a stale socket file is replaced (the
+    /// data folder lock guarantees no other supervisor uses it).
     ///
     /// With `curve`, every socket is a CURVE server, and a ZAP handler (index 3, on this loop)
     /// admits only the authorised client keys: other peers never complete the handshake.
