@@ -136,6 +136,9 @@ import Testing
     @Test func aSilentInstanceIsKilledOnceAfterMissedHeartbeats() {
         var state = fleet()
         up(&state, "svc-01", pid: 100)
+        // A running supervisor checks all along (a check after a silence of its own is a pause).
+        #expect(state.supervise(at: start + .seconds(1)).isEmpty)
+        #expect(state.supervise(at: start + .seconds(2)).isEmpty)
         #expect(state.supervise(at: start + .seconds(3)).isEmpty, "exactly three intervals: not yet")
         #expect(state.supervise(at: start + .milliseconds(3100)) == [.kill(id: "svc-01", pid: 100)])
         #expect(state.supervise(at: start + .milliseconds(3200)).isEmpty, "killed once; the reaping follows")
