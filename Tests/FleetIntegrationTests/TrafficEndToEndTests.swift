@@ -58,7 +58,8 @@ struct TrafficEndToEndTests {
         try await pollUntil(deadline, limit: .seconds(45), "200, 404 and 422 on every instance") {
             // `try?`: Prometheus may still be starting.
             guard let result = try? await prometheus.query(byStatus) else { return false }
-            codes = [:]
+            // Seen once is seen: the quietest instance's 404s and 422s are a trickle, and one
+            // 10 s window need not hold both on all four instances at the same time.
             for sample in result.samples where sample.value > 0 {
                 codes[sample.instance ?? "?", default: []].insert(sample.metric["http_status_code"] ?? "?")
             }
