@@ -1,9 +1,10 @@
+import FleetHTTPServer
 import FleetModel
 import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The console as a Service of `fleet up`: one HTTP server per address (`fleet.host`, and
+/// The console as a Service of `fleet up`: one HTTP server on every address (`fleet.host`, and
 /// `classroom.listen` when set) over one set of routes and sessions, and the event feed.
 public struct ConsoleService: Service {
     let routes: ConsoleRoutes
@@ -32,19 +33,13 @@ public struct ConsoleService: Service {
     public func run() async throws {
         let feed = try EventFeed(endpoint: eventsEndpoint, hub: hub, logger: logger)
         defer { feed.stop() }
-        let applications = hosts.map { host in
-            Application(
-                router: routes.router(), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
-        }
+        // One server on every address, and no 1 Hz date task: the console waits for its users.
+        let application = QuietApplication(
+            router: routes.router(), addresses: hosts.map { .hostname($0, port: port) }, logger: logger)
         // Open event feeds never end by themselves: end them when the fleet stops, so the
         // servers' graceful shutdown does not wait for browsers.
         try await withGracefulShutdownHandler {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for application in applications {
-                    group.addTask { try await application.run() }
-                }
-                try await group.waitForAll()
-            }
+            try await application.run()
         } onGracefulShutdown: { [hub] in
             hub.finish()
         }

@@ -27,6 +27,7 @@ final class EventLoopCore: @unchecked Sendable {
     private let wakeupError: ZMQError?
     private let sockets: [ZMQSocket]
     private let tickInterval: Duration
+    private let tickPolicy: TickSchedule.Policy
     private let onMessage: @Sendable (Int, [[UInt8]]) -> Void
     private let onTick: @Sendable () -> Void
     private let onError: @Sendable (ZMQError) -> Void
@@ -50,6 +51,7 @@ final class EventLoopCore: @unchecked Sendable {
         name: String,
         sockets: [ZMQSocket],
         tickInterval: Duration,
+        tickPolicy: TickSchedule.Policy,
         maxQueuedMessages: Int,
         onMessage: @escaping @Sendable (Int, [[UInt8]]) -> Void,
         onTick: @escaping @Sendable () -> Void,
@@ -58,8 +60,8 @@ final class EventLoopCore: @unchecked Sendable {
         self.name = name
         self.sockets = sockets
         self.socketCount = sockets.count
-        // A zero or negative tick would make every poll return at once: a busy loop.
-        self.tickInterval = max(tickInterval, .milliseconds(1))
+        self.tickInterval = tickInterval
+        self.tickPolicy = tickPolicy
         self.outbox = Outbox(capacity: maxQueuedMessages)
         do {
             self.wakeup = try WakeupPipe()
@@ -149,14 +151,12 @@ final class EventLoopCore: @unchecked Sendable {
         items.append(ZMQPoller.item(fileDescriptor: wakeup?.readDescriptor ?? -1))
 
         let clock = ContinuousClock()
-        var nextTick = clock.now.advanced(by: tickInterval)
+        var schedule = TickSchedule(interval: tickInterval, policy: tickPolicy, start: clock.now)
         loop: while !isStopRequested {
             let now = clock.now
-            if now >= nextTick {
+            if schedule.isDue(at: now) {
                 onTick()
-                nextTick = nextTick.advanced(by: tickInterval)
-                // After a slow tick, do not fire a burst of catch-up ticks.
-                if nextTick < clock.now { nextTick = clock.now.advanced(by: tickInterval) }
+                schedule.ticked(at: clock.now)
                 // What the tick queued goes out now, not after the next poll.
                 guard flushOutbox() else { break loop }
                 continue
@@ -165,7 +165,7 @@ final class EventLoopCore: @unchecked Sendable {
             // The poll timeout is the time left to the next tick: never unbounded.
             let readable: Bool
             do {
-                readable = try ZMQPoller.wait(on: &items, timeoutMilliseconds: (nextTick - now).roundedUpMilliseconds)
+                readable = try ZMQPoller.wait(on: &items, timeoutMilliseconds: (schedule.deadline - now).roundedUpMilliseconds)
             } catch {
                 // zmq_poll failing (ETERM after a context shutdown, or a broken item) means
                 // this loop can do nothing useful any more.
@@ -177,9 +177,13 @@ final class EventLoopCore: @unchecked Sendable {
             }
             guard flushOutbox() else { break loop }
             if readable {
+                var tookMessages = false
                 for index in 0..<socketCount where ZMQPoller.isReadable(items[index]) {
-                    guard drain(socketAt: index) else { break loop }
+                    let (alive, taken) = drain(socketAt: index)
+                    tookMessages = tookMessages || taken > 0
+                    guard alive else { break loop }
                 }
+                if tookMessages { schedule.received(at: clock.now) }
                 // Replies that `onMessage` queued go out in this same wake-up, not the next.
                 guard flushOutbox() else { break loop }
             }
@@ -190,9 +194,11 @@ final class EventLoopCore: @unchecked Sendable {
     }
 
     /// Receives from one readable socket until it is empty (or the per-wakeup bound).
-    /// - Returns: false when the context is terminated and the loop must end.
-    private func drain(socketAt index: Int) -> Bool {
+    /// - Returns: whether the loop may go on (false when the context is terminated), and how
+    ///   many messages were taken.
+    private func drain(socketAt index: Int) -> (alive: Bool, taken: Int) {
         let socket = sockets[index]
+        var taken = 0
         for _ in 0..<Self.maxMessagesPerSocketPerWakeup {
             let frames: [[UInt8]]?
             do {
@@ -200,14 +206,15 @@ final class EventLoopCore: @unchecked Sendable {
             } catch {
                 let error = asZMQError(error, "event loop \"\(name)\", socket \(index)")
                 report(error)
-                return !error.isContextTerminated
+                return (!error.isContextTerminated, taken)
             }
-            guard let frames else { return true }
+            guard let frames else { break }
+            taken += 1
             received.add(1, ordering: .relaxed)
             onMessage(index, frames)
-            if isStopRequested { return true }
+            if isStopRequested { break }
         }
-        return true
+        return (true, taken)
     }
 
     /// Sends everything queued, without ever blocking: a message that cannot go out now is

@@ -6,7 +6,7 @@ import OwnedThread
 ///
 /// ZeroMQ sockets belong to one thread, but the rest of the project is async Swift. This
 /// loop bridges the two: it polls its sockets (and a wakeup pipe) on its own thread, hands
-/// every received message to `onMessage`, runs `onTick` at least every `tickInterval`, and
+/// every received message to `onMessage`, runs `onTick` on a ``TickSchedule``, and
 /// sends what other threads queued with ``send(_:on:)``.
 ///
 /// ```swift
@@ -47,15 +47,17 @@ public final class ZMQEventLoop: @unchecked Sendable {
     ///     only behind a full memory barrier, which the thread start provides, and only if the
     ///     old thread lets go. Bind/connect and read ``ZMQSocket/lastEndpoint`` *before*.
     ///     Indices in `onMessage` and ``send(_:on:)`` are positions in this array.
-    ///   - tickInterval: the longest wait between two `onTick` calls, and so the poll timeout
-    ///     (at least 1 ms).
+    ///   - tickInterval: the time between two `onTick` calls while they are due, and so the
+    ///     longest poll timeout (at least 1 ms).
+    ///   - tickPolicy: `.periodic` (every `tickInterval`), or `.afterSilence` (only once
+    ///     `tickInterval` has passed without a received message: a watchdog whose thread
+    ///     sleeps while its peer talks). See ``TickSchedule``.
     ///   - maxQueuedMessages: bound of the outgoing queue; past it the oldest message is
     ///     dropped and counted in ``ZMQEventLoopStatistics/droppedQueueOverflow``.
     ///   - joinTimeout: how long ``stop()`` waits for the thread to end.
     ///   - onMessage: runs on the loop thread for every received multipart message, with
     ///     the socket index and the frames (a ROUTER's first frame is the routing id).
-    ///   - onTick: runs on the loop thread at least every `tickInterval` (heartbeats,
-    ///     timeouts).
+    ///   - onTick: runs on the loop thread when the schedule says so (heartbeats, timeouts).
     ///   - onError: runs on the loop thread for every failed receive or send, or from
     ///     ``stop()`` when the thread would not end in time. The loop goes on after an
     ///     error, except when the context was terminated (`ETERM`) or polling itself failed.
@@ -63,6 +65,7 @@ public final class ZMQEventLoop: @unchecked Sendable {
         name: String,
         sockets: [ZMQSocket],
         tickInterval: Duration = .milliseconds(100),
+        tickPolicy: TickSchedule.Policy = .periodic,
         maxQueuedMessages: Int = 10_000,
         joinTimeout: Duration = .seconds(5),
         onMessage: @escaping @Sendable (Int, [[UInt8]]) -> Void,
@@ -75,6 +78,7 @@ public final class ZMQEventLoop: @unchecked Sendable {
             name: name,
             sockets: sockets,
             tickInterval: tickInterval,
+            tickPolicy: tickPolicy,
             maxQueuedMessages: maxQueuedMessages,
             onMessage: onMessage,
             onTick: onTick,

@@ -126,6 +126,48 @@ struct EventLoopTests {
         #expect(fifth - started >= .milliseconds(49), "ticks fired early: \(fifth - started)")
     }
 
+    @Test("afterSilence: no tick comes sooner than an interval after a message, and silence ticks")
+    func silenceWatchdog() async throws {
+        let context = try ZMQContext()
+        let pull = try makeSocket(context, .pull)
+        let endpoint = try bindLoopback(pull)
+        let push = try makeSocket(context, .push)
+        try push.connect(endpoint)
+
+        enum Event: Sendable { case message(ContinuousClock.Instant), tick(ContinuousClock.Instant) }
+        let events = Recorder<Event>()
+        let interval = Duration.milliseconds(300)
+        let loop = ZMQEventLoop(
+            name: "watchdog", sockets: [pull], tickInterval: interval, tickPolicy: .afterSilence,
+            onMessage: { _, _ in events.append(.message(.now)) }, onTick: { events.append(.tick(.now)) })
+        loop.start()
+        defer { loop.stop() }
+        // A peer talking every 30 ms for a while, then silent.
+        for number in 0..<20 {
+            try push.send([bytes("\(number)")])
+            try await Task.sleep(for: .milliseconds(30))
+        }
+        let silent = events.count
+        #expect(await waitUntil { events.all.dropFirst(silent).contains { if case .tick = $0 { true } else { false } } })
+        loop.stop()
+
+        // Whatever the machine's load did to the timing: every tick came at least one interval
+        // after the last message before it (a periodic loop would have ticked amid the messages
+        // whenever they lasted past an interval).
+        var lastMessage: ContinuousClock.Instant?
+        var messages = 0
+        for event in events.all {
+            switch event {
+            case .message(let at):
+                lastMessage = at
+                messages += 1
+            case .tick(let at):
+                if let lastMessage { #expect(at - lastMessage >= interval, "ticked \(at - lastMessage) after a message") }
+            }
+        }
+        #expect(messages == 20)
+    }
+
     @Test("stop is idempotent, joins the thread and closes the sockets")
     func stopIsIdempotent() async throws {
         let context = try ZMQContext()

@@ -1,67 +1,53 @@
-import FleetClient
 import FleetModel
 import Logging
-import OwnedThread
-import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
+import ZeroMQ
 
-/// Follows the supervisor's event stream (`FleetClient.EventSubscriber`) on a thread of its own
-/// and hands every event to a ``ConsoleEventHub``.
+/// Follows the supervisor's event stream on a ``ZMQEventLoop`` of its own and hands every event
+/// to a ``ConsoleEventHub``.
 ///
-/// `EventSubscriber` blocks in ZeroMQ for up to its poll interval; a thread of its own keeps that
-/// off the cooperative pool. It reconnects when the supervisor is not there yet.
+/// The loop's thread sleeps until an event arrives: a console nobody looks at costs the
+/// supervisor no wake-ups (a subscriber polling with a timeout, as the CLI's `fleet events`
+/// does, woke five times a second). libzmq connects, and reconnects, whenever the supervisor's
+/// socket is there.
 final class EventFeed: Sendable {
-    /// Set by ``stop()``, read by the thread at every poll.
-    private final class StopFlag: Sendable {
-        let value = Atomic<Bool>(false)
-        var isSet: Bool { value.load(ordering: .relaxed) }
-    }
+    /// A comment frame goes to every open page after this long without an event, so proxies keep
+    /// the connection and a closed browser is noticed.
+    static let keepAliveInterval: Duration = .seconds(15)
 
-    private let stopped = StopFlag()
-    private let thread: Mutex<OwnedThread?> = Mutex(nil)
+    private let context: ZMQContext
+    private let loop: ZMQEventLoop
 
     /// Starts following `endpoint` into `hub`.
     init(endpoint: ControlEndpointAddress, hub: ConsoleEventHub, logger: Logger) throws {
-        let spawned = try OwnedThread.spawn(name: "console-events") { [stopped] in
-            var lastKeepAlive = ContinuousClock.now
-            while !stopped.isSet {
-                guard let subscriber = try? EventSubscriber(endpoint: endpoint, pollInterval: .milliseconds(200)) else {
-                    // No supervisor socket yet: wait a poll interval the same way a subscriber would.
-                    let deadline = ContinuousClock.now + .milliseconds(200)
-                    while ContinuousClock.now < deadline, !stopped.isSet { Self.pause() }
-                    continue
-                }
-                while !stopped.isSet {
-                    do {
-                        if let received = try subscriber.next(), let event = received.event { hub.publish(event) }
-                    } catch {
-                        logger.warning("console: event stream failed", metadata: ["error": "\(error)"])
-                        break
+        context = try ZMQContext()
+        do {
+            let socket = try context.makeSocket(.sub)
+            try socket.subscribe([])
+            try socket.setReconnectInterval(milliseconds: 100)
+            try socket.connect(endpoint.description)
+            loop = ZMQEventLoop(
+                name: "console-events", sockets: [socket],
+                tickInterval: Self.keepAliveInterval, tickPolicy: .afterSilence,
+                onMessage: { _, frames in
+                    // Two frames: the topic (the event's name), then its JSON.
+                    guard let payload = frames.last, let event = try? ControlProtocol.decode(FleetEvent.self, from: payload) else {
+                        logger.warning("console: dropped an event it could not read", metadata: ["frames": "\(frames.count)"])
+                        return
                     }
-                    if ContinuousClock.now - lastKeepAlive > .seconds(15) {
-                        hub.keepAlive()
-                        lastKeepAlive = .now
-                    }
-                }
-            }
+                    hub.publish(event)
+                },
+                onTick: { hub.keepAlive() },
+                onError: { error in logger.warning("console: event stream: \(error)") })
+        } catch {
+            context.shutdown()
+            throw error
         }
-        thread.withLock { $0 = spawned }
+        loop.start()
     }
 
-    /// Stops the thread (within one poll interval) and waits for it.
+    /// Stops the loop (at once: it is woken, not polled) and closes its socket.
     func stop() {
-        stopped.value.store(true, ordering: .relaxed)
-        let running = thread.withLock { thread in
-            defer { thread = nil }
-            return thread
-        }
-        running?.join()
-    }
-
-    private static func pause() {
-        var request = timespec(tv_sec: 0, tv_nsec: 20_000_000)
-        nanosleep(&request, nil)
+        loop.stop()
+        context.shutdown()
     }
 }

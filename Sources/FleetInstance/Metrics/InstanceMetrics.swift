@@ -37,6 +37,8 @@ public final class InstanceMetrics: Sendable {
 
     private let myDuration: ValueHistogram
     private let myValue: Gauge
+    /// The process and node series a scrape sets.
+    private let readings: ReadingSeries
 
     /// - Parameters:
     ///   - host: the server's bind address, `http_host` is `host:port` as the original reports.
@@ -50,6 +52,7 @@ public final class InstanceMetrics: Sendable {
         myDuration = registry.makeValueHistogram(
             descriptor: MetricNames.myDuration, labels: [], buckets: MetricNames.myDurationBuckets)
         myValue = registry.makeGauge(descriptor: MetricNames.myValue)
+        readings = ReadingSeries(registry: registry, processGroup: processGroup, cpus: simulatedHost.cpus)
         _ = render()
     }
 
@@ -123,41 +126,38 @@ public final class InstanceMetrics: Sendable {
 
     private func updateProcessAndHostReadings() {
         let sample = sampler.sample()
-        let group = [("groupname", processGroup)]
-        for (memtype, bytes) in [("resident", sample.residentBytes), ("virtual", sample.virtualBytes), ("swapped", sample.swappedBytes)] {
-            registry.makeGauge(descriptor: MetricNames.groupMemory, labels: group + [("memtype", memtype)]).set(Double(bytes))
-        }
-        registry.makeGauge(descriptor: MetricNames.groupProcs, labels: group).set(1.0)
-        registry.makeGauge(descriptor: MetricNames.groupFDs, labels: group).set(Double(sample.openFileDescriptors))
-        registry.makeGauge(descriptor: MetricNames.groupThreads, labels: group).set(Double(sample.threads))
+        readings.groupResident.set(Double(sample.residentBytes))
+        readings.groupVirtual.set(Double(sample.virtualBytes))
+        readings.groupSwapped.set(Double(sample.swappedBytes))
+        readings.groupProcs.set(1.0)
+        readings.groupFDs.set(Double(sample.openFileDescriptors))
+        readings.groupThreads.set(Double(sample.threads))
 
         let (userDelta, systemDelta) = lastCPU.withLock { last -> (Double, Double) in
             let deltas = (max(0, sample.userCPUSeconds - last.user), max(0, sample.systemCPUSeconds - last.system))
             last = (max(last.user, sample.userCPUSeconds), max(last.system, sample.systemCPUSeconds))
             return deltas
         }
-        registry.makeCounter(descriptor: MetricNames.groupCPU, labels: group + [("mode", "user")]).increment(by: userDelta)
-        registry.makeCounter(descriptor: MetricNames.groupCPU, labels: group + [("mode", "system")]).increment(by: systemDelta)
-        registry.makeCounter(descriptor: MetricNames.processCPU).increment(by: userDelta + systemDelta)
+        readings.groupUserCPU.increment(by: userDelta)
+        readings.groupSystemCPU.increment(by: systemDelta)
+        readings.processCPU.increment(by: userDelta + systemDelta)
 
-        registry.makeGauge(descriptor: MetricNames.processResident).set(Double(sample.residentBytes))
-        registry.makeGauge(descriptor: MetricNames.processVirtual).set(Double(sample.virtualBytes))
-        registry.makeGauge(descriptor: MetricNames.processOpenFDs).set(Double(sample.openFileDescriptors))
-        registry.makeGauge(descriptor: MetricNames.processMaxFDs).set(Double(sample.maxFileDescriptors))
-        registry.makeGauge(descriptor: MetricNames.processStart).set(sample.startTime)
+        readings.processResident.set(Double(sample.residentBytes))
+        readings.processVirtual.set(Double(sample.virtualBytes))
+        readings.processOpenFDs.set(Double(sample.openFileDescriptors))
+        readings.processMaxFDs.set(Double(sample.maxFileDescriptors))
+        readings.processStart.set(sample.startTime)
 
-        let used = host.diskUsed()
-        let free = Double(host.diskFree(used: used))
-        let filesystem = [("device", "/dev/simulated"), ("fstype", "ext4"), ("mountpoint", "/")]
-        registry.makeGauge(descriptor: MetricNames.filesystemSize, labels: filesystem).set(Double(host.diskSize))
-        registry.makeGauge(descriptor: MetricNames.filesystemFree, labels: filesystem).set(free)
-        registry.makeGauge(descriptor: MetricNames.filesystemAvail, labels: filesystem).set(free)
+        let free = Double(host.diskFree(used: host.diskUsed()))
+        readings.filesystemSize.set(Double(host.diskSize))
+        readings.filesystemFree.set(free)
+        readings.filesystemAvail.set(free)
 
         let memoryFree = Double(host.memoryFree(resident: sample.residentBytes))
-        registry.makeGauge(descriptor: MetricNames.memoryTotal).set(Double(host.memorySize))
-        registry.makeGauge(descriptor: MetricNames.memoryFree).set(memoryFree)
-        registry.makeGauge(descriptor: MetricNames.memoryAvailable).set(memoryFree)
-        registry.makeGauge(descriptor: MetricNames.memoryActive).set(Double(sample.residentBytes))
+        readings.memoryTotal.set(Double(host.memorySize))
+        readings.memoryFree.set(memoryFree)
+        readings.memoryAvailable.set(memoryFree)
+        readings.memoryActive.set(Double(sample.residentBytes))
         updateHostCPU(sample)
     }
 
@@ -182,14 +182,12 @@ public final class InstanceMetrics: Sendable {
             state.at = now
             return (previous, times, state.load.value)
         }
-        for cpu in 0..<host.cpus {
-            for mode in SimulatedCPUTimes.modes {
-                let delta = max(0, times.seconds(mode: mode) - (previous?.seconds(mode: mode) ?? 0))
-                registry.makeCounter(descriptor: MetricNames.nodeCPU, labels: [("cpu", String(cpu)), ("mode", mode)])
-                    .increment(by: delta)
+        for counters in readings.nodeCPU {
+            for (mode, counter) in zip(SimulatedCPUTimes.modes, counters) {
+                counter.increment(by: max(0, times.seconds(mode: mode) - (previous?.seconds(mode: mode) ?? 0)))
             }
         }
-        registry.makeGauge(descriptor: MetricNames.nodeLoad1).set(load)
+        readings.load1.set(load)
     }
 
     private static func unixTime() -> Double {

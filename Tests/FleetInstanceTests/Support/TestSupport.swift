@@ -43,9 +43,19 @@ enum Fixtures {
     }
 
     /// A data folder path that nothing else uses; it is not created.
+    ///
+    /// Every one lies inside ``scratchRoot``, which goes when the test process exits, whether its
+    /// tests passed or failed: a failing test never runs the cleanup that follows its failure.
     static func uniqueDataDirectory() -> String {
-        (NSTemporaryDirectory() as NSString).appendingPathComponent("fleetsim-itests-\(UUID().uuidString)")
+        (scratchRoot as NSString).appendingPathComponent(UUID().uuidString)
     }
+
+    /// This test process's folder for instance data (`/tmp/fleetsim-itests-<pid>`), removed at exit.
+    static let scratchRoot: String = {
+        let root = (NSTemporaryDirectory() as NSString).appendingPathComponent("fleetsim-itests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(atPath: Fixtures.scratchRoot) }
+        return root
+    }()
 
     /// A runtime whose scenarios are `IdleScenario`s unless `makeScenario` says otherwise.
     static func runtime(
