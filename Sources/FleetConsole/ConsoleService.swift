@@ -27,7 +27,8 @@ public struct ConsoleService: Service {
         eventsEndpoint = options.config.eventsEndpoint
         self.logger = logger
         routes = ConsoleRoutes(
-            options: options, fleet: ControlClientFleet(endpoint: options.config.commandEndpoint), signIn: signIn, hub: hub)
+            options: options, fleet: ControlClientFleet(endpoint: options.config.commandEndpoint), signIn: signIn, hub: hub,
+            logger: logger)
     }
 
     public func run() async throws {

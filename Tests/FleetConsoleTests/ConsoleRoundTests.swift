@@ -66,6 +66,18 @@ struct ConsoleRoundTests {
 
             // Answers close with the reveal.
             #expect(try await client.post("/api/answers", #"{"instance":"svc-01","scenario":"cpu"}"#, as: alice).status == .conflict)
+
+            // The round is on disk as answer sheets `fleet chaos grade` reads, one per student.
+            let answers = harness.dataDir + "/console-answers"
+            let rounds = try FileManager.default.contentsOfDirectory(atPath: answers)
+            #expect(rounds.count == 1 && rounds[0].hasSuffix("-round-1-seed-7"), "\(rounds)")
+            let folder = answers + "/" + (rounds.first ?? "")
+            let sheets = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map {
+                try ChaosGrader.parseSheet(yaml: String(contentsOfFile: folder + "/" + $0, encoding: .utf8))
+            }
+            #expect(Set(sheets.compactMap(\.team)) == ["Alice", ConsoleHarness.bobName])
+            #expect(sheets.first { $0.team == "Alice" }?.answers == [StudentAnswer(instance: "svc-02", scenario: "memory leak", start: "10:02")])
+            #expect(sheets.first { $0.team == ConsoleHarness.bobName }?.answers == [StudentAnswer(instance: "svc-03", scenario: "disk fill")])
         }
     }
 

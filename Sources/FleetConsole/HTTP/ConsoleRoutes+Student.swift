@@ -17,8 +17,12 @@ extension ConsoleRoutes {
             let start = body.start.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
             let answer = StudentAnswer(instance: body.instance, scenario: body.scenario, start: start)
             let name = session.role.displayName
+            let kept: (answers: [StudentAnswer], round: Int, seed: UInt64?)
             do {
-                try self.round.withLock { round in try round.submit(answer, by: name, at: .now) }
+                kept = try self.round.withLock { round in
+                    try round.submit(answer, by: name, at: .now)
+                    return (round.answers(of: name), round.number, round.seed)
+                }
             } catch let error as AnswerRefusal {
                 switch error {
                 case .noRoundOpen: throw ConsoleError(.conflict, error.message)
@@ -26,6 +30,13 @@ extension ConsoleRoutes {
                 case .tooManyAnswers: throw ConsoleError(.contentTooLarge, error.message)
                 case .rateLimited: throw ConsoleError(.tooManyRequests, error.message)
                 }
+            }
+            do {
+                try self.archive.save(
+                    AnswerSheet(team: name, answers: kept.answers), student: name, round: kept.round, seed: kept.seed, at: Date())
+            } catch {
+                // The answer is kept and graded in memory all the same; only the copy on disk is missing.
+                self.logger.error("console: could not keep \(name)'s answers on disk: \(error)")
             }
             return ConsoleResponse.json(self.answers(of: name), status: .created)
         }

@@ -3,6 +3,7 @@ import FleetClient
 import FleetModel
 import Foundation
 import Hummingbird
+import Logging
 import Synchronization
 
 /// The console's routes: the page, sign-in, and the JSON API of both views.
@@ -22,6 +23,9 @@ public final class ConsoleRoutes: Sendable {
     let statusCache = StatusCache()
     /// The grid's sparklines, when the fleet runs a Prometheus.
     let sparklines: PrometheusSparklines?
+    /// Every round's answers on disk, as answer sheets.
+    let archive: AnswerArchive
+    let logger: Logger
 
     /// The cookie holding the session id.
     static let cookieName = "fleet_console"
@@ -29,8 +33,13 @@ public final class ConsoleRoutes: Sendable {
     static let csrfHeader = HeaderName("X-CSRF-Token")!
 
     /// Routes over `fleet` (the control protocol), signing in with `signIn`, serving events from `hub`.
-    public init(options: ConsoleOptions, fleet: any ConsoleFleet, signIn: any ConsoleSignIn, hub: ConsoleEventHub) {
+    public init(
+        options: ConsoleOptions, fleet: any ConsoleFleet, signIn: any ConsoleSignIn, hub: ConsoleEventHub,
+        logger: Logger = Logger(label: "fleet.console")
+    ) {
         self.options = options
+        self.logger = logger
+        archive = AnswerArchive(directory: options.config.consoleAnswersDirectory)
         self.fleet = fleet
         self.signIn = signIn
         self.hub = hub

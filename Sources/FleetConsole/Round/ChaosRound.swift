@@ -20,6 +20,8 @@ public struct ChaosRound: Sendable {
 
     /// Where the round is now.
     public private(set) var phase: Phase = .none
+    /// Which round of this console this is: 0 before the first, then 1, 2, …
+    public private(set) var number = 0
     /// The seed of the round's run.
     public private(set) var seed: UInt64?
     /// The answer key: the journal's entries of the round's run, once revealed.
@@ -44,6 +46,7 @@ public struct ChaosRound: Sendable {
     /// A run started (`seed` nil: one the console did not start): a new round, with no answers.
     public mutating func open(seed: UInt64?) {
         phase = .open
+        number += 1
         self.seed = seed
         revealedAt = nil
         key = []

@@ -20,6 +20,9 @@ extension FleetConfig {
     /// The CURVE keys of the control plane (`supervisor.control.curve`): the supervisor's key
     /// pair, the fleet's client key pair and the authorised client keys, each mode 0600.
     public var curveKeysDirectory: String { inDataDirectory("curve") }
+    /// The students' answers given in the web console, one folder per chaos round, one answer
+    /// sheet per student (`fleet chaos grade` reads them); kept by `fleet down`.
+    public var consoleAnswersDirectory: String { inDataDirectory("console-answers") }
     /// The generated Prometheus configuration and its storage.
     public var prometheusDirectory: String { inDataDirectory("prometheus") }
 

@@ -42,9 +42,10 @@ struct ConsoleHarness {
 
     /// Runs `body` with a router-level test client.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        // Removed however the body ends: a failing test skips whatever follows its failure.
+        defer { try? FileManager.default.removeItem(atPath: dataDir) }
         let app = Application(router: routes.router())
         try await app.test(.router, body)
-        try? FileManager.default.removeItem(atPath: dataDir)
     }
 
     /// Writes the chaos journal (the answer key) the reveal reads.
