@@ -61,7 +61,7 @@ echo "idle CPU over ${IDLE_SECONDS} s: fleet (supervisor + instances) $IDLE_FLEE
 # --- 3. fan-out -----------------------------------------------------------------------------------
 status=0
 fg_run python3 "$(dirname "$0")/fanout.py" "ipc://$WORK/data/control.sock" --expect "$INSTANCES" --rounds "$ROUNDS" \
-    --hold 1.5 || status=$?
+    --hold 1.5 --ack-target 0 --start-target 100 || status=$?
 
 # --- 4. a supervisor stopped for 5 s ----------------------------------------------------------------
 kill -STOP "$FLEET_PID"
