@@ -12,6 +12,7 @@ public struct ConsoleService: Service {
     let hosts: [String]
     let port: Int
     let eventsEndpoint: ControlEndpointAddress
+    let curve: CurveClientKeys?
     let logger: Logger
 
     /// - Parameters:
@@ -25,14 +26,15 @@ public struct ConsoleService: Service {
         self.hosts = hosts
         port = options.config.console.port
         eventsEndpoint = options.config.eventsEndpoint
+        curve = options.curve
         self.logger = logger
         routes = ConsoleRoutes(
-            options: options, fleet: ControlClientFleet(endpoint: options.config.commandEndpoint), signIn: signIn, hub: hub,
+            options: options, fleet: ControlClientFleet(endpoint: options.config.commandEndpoint, curve: options.curve), signIn: signIn, hub: hub,
             logger: logger)
     }
 
     public func run() async throws {
-        let feed = try EventFeed(endpoint: eventsEndpoint, hub: hub, logger: logger)
+        let feed = try EventFeed(endpoint: eventsEndpoint, curve: curve, hub: hub, logger: logger)
         defer { feed.stop() }
         // One server on every address, and no 1 Hz date task: the console waits for its users.
         let application = QuietApplication(

@@ -29,6 +29,9 @@ public actor FleetSupervisor {
     var lastChaosRun = 0
     var controlPlane: ControlPlane?
     let spawner: DedicatedThread
+    /// The control plane's CURVE keys (`supervisor.control.curve`), made when the supervisor is:
+    /// the console and the instances, started alongside it, read the fleet's client keys.
+    let curve: ControlPlane.CurveServerKeys?
     var dropLog = DropLogThrottle()
     var randomness = SystemRandomNumberGenerator()
     /// The background traffic, when the fleet has it (see `FleetSupervisor+Traffic`).
@@ -43,6 +46,7 @@ public actor FleetSupervisor {
 
     /// - Throws: when the system has no thread for the spawner.
     public init(options: SupervisorOptions, logger: Logger) throws {
+        curve = try ControlPlane.curveKeys(options.config)
         spawner = try DedicatedThread(name: "fleet-spawner")
         self.options = options
         self.logger = logger
@@ -83,7 +87,7 @@ public actor FleetSupervisor {
     public func run(onReady: @escaping @Sendable (ReadyReport) -> Void) async throws {
         let plane = try ControlPlane(
             instances: config.instancesEndpoint, commands: config.commandEndpoint, events: config.eventsEndpoint,
-            heartbeatInterval: config.supervisor.heartbeatInterval, curve: try ControlPlane.curveKeys(config), logger: logger)
+            heartbeatInterval: config.supervisor.heartbeatInterval, curve: curve, logger: logger)
         controlPlane = plane
         do {
             try openTrafficLink()

@@ -77,5 +77,41 @@ struct ConsoleEndToEndTests {
         #expect(try Self.curl([url + "/api/events"], jar: studentJar).status == 403)
         #expect(try fleet.status().first { $0.id == "svc-02" }?.scenario == "scenario4")
     }
+
+    /// With `supervisor.control.curve: true` every control socket drops a client without the
+    /// fleet's keys: the console, a client like `fleet` commands, connects with them.
+    @Test func theConsoleIsAClientOfACurveControlPlane() async throws {
+        let port = 31285
+        let fleet = try TestFleet(
+            name: "console-curve", instances: 1, basePort: 31286, supervisor: "{ metrics_port: 0, control: { curve: true } }",
+            console: "{ port: \(port) }")
+        defer { fleet.tearDown() }
+        try await fleet.up()
+        try await waitUntil(timeout: .seconds(20), "the console's address in fleet up's output") {
+            fleet.log.contains("console: http://127.0.0.1:\(port)/")
+        }
+        struct Tokens: Decodable { var instructor: String }
+        let token = try JSONDecoder().decode(
+            Tokens.self, from: Data(contentsOf: URL(fileURLWithPath: fleet.dataDir + "/classroom-tokens.json"))).instructor
+        let url = "http://127.0.0.1:\(port)", jar = fleet.directory + "/instructor.jar"
+        let signIn = try Self.curl(["--data-urlencode", "token=\(token)", url + "/signin"], jar: jar)
+        #expect(signIn.status == 303)
+        struct Me: Decodable { var csrf: String }
+        let csrf = try JSONDecoder().decode(Me.self, from: Data(try Self.curl([url + "/api/me"], jar: jar).body.utf8)).csrf
+
+        // Commands: the grid is the supervisor's answer, and a start goes through.
+        let instances = try Self.curl([url + "/api/instances"], jar: jar)
+        #expect(instances.status == 200 && instances.body.contains(#""id":"svc-01""#), "\(instances.status) \(instances.body)")
+        let start = try Self.curl([
+            "-H", "Content-Type: application/json", "-H", "X-CSRF-Token: \(csrf)",
+            "--data", #"{"scenario":"scenario4","instances":["svc-01"]}"#, url + "/api/scenario/start",
+        ], jar: jar)
+        #expect(start.status == 200 && start.body.contains(#""outcome":"started""#), "\(start.status) \(start.body)")
+        // Events: the start reaches the console's feed through the CURVE event socket.
+        try await waitUntil(timeout: .seconds(20), "the start in the console's event feed") {
+            let events = try CommandResult.run("/usr/bin/env", ["curl", "-s", "-N", "-b", jar, "--max-time", "2", url + "/api/events"])
+            return events.stdout.contains(#""event":"scenario.started""#) && events.stdout.contains(#""instance":"svc-01""#)
+        }
+    }
 }
 }

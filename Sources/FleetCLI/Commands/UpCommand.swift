@@ -148,6 +148,8 @@ struct UpCommand: AsyncParsableCommand {
         let tokens = try classroomTokens(config)
         var options = ConsoleOptions(classroom: config)
         options.prometheusHost = config.prometheusClientHost
+        // Made by the supervisor, which is created first.
+        options.curve = try config.curveClientKeys()
         return ConsoleService(options: options, hosts: config.listenHosts, signIn: tokens, logger: logger)
     }
 

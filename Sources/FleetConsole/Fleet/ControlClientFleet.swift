@@ -10,9 +10,10 @@ import NIOPosix
 public struct ControlClientFleet: ConsoleFleet {
     let client: ControlClient
 
-    /// A client of the fleet whose command endpoint is `endpoint`.
-    public init(endpoint: ControlEndpointAddress, timeout: Duration = .seconds(5)) {
-        client = ControlClient(endpoint: endpoint, timeout: timeout)
+    /// A client of the fleet whose command endpoint is `endpoint` (with the fleet's `curve` keys
+    /// when its control plane requires them).
+    public init(endpoint: ControlEndpointAddress, timeout: Duration = .seconds(5), curve: CurveClientKeys? = nil) {
+        client = ControlClient(endpoint: endpoint, timeout: timeout, curve: curve)
     }
 
     public func send(_ command: ControlCommand) async throws -> ControlReply.Body {

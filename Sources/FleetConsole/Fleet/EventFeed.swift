@@ -17,11 +17,16 @@ final class EventFeed: Sendable {
     private let context: ZMQContext
     private let loop: ZMQEventLoop
 
-    /// Starts following `endpoint` into `hub`.
-    init(endpoint: ControlEndpointAddress, hub: ConsoleEventHub, logger: Logger) throws {
+    /// Starts following `endpoint` into `hub`, with the fleet's `curve` keys when its control
+    /// plane requires them.
+    init(endpoint: ControlEndpointAddress, curve: CurveClientKeys?, hub: ConsoleEventHub, logger: Logger) throws {
         context = try ZMQContext()
         do {
             let socket = try context.makeSocket(.sub)
+            if let curve {
+                try socket.makeCurveClient(
+                    serverKey: curve.serverPublicKey, publicKey: curve.client.publicKey, secretKey: curve.client.secretKey)
+            }
             try socket.subscribe([])
             try socket.setReconnectInterval(milliseconds: 100)
             try socket.connect(endpoint.description)

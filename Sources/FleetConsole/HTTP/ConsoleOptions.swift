@@ -14,6 +14,9 @@ public struct ConsoleOptions: Sendable {
     public var answerLimits = AnswerLimits()
     /// Where the console reaches Prometheus for the sparklines (`fleet.host` by default).
     public var prometheusHost: String
+    /// The fleet's client keys when its control plane requires CURVE (`supervisor.control.curve`):
+    /// the console is a client of it like `fleet` commands.
+    public var curve: CurveClientKeys?
 
     /// Options from their parts (`init(classroom:)` draws them from a configuration).
     public init(config: FleetConfig, studentsControlTheirInstance: Bool, owners: [String: String]) {
