@@ -20,9 +20,8 @@ struct ConsoleEndToEndTests {
         return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
     }
 
-    /// Signs in with `token` into `jar`; returns the session's CSRF token.
-    static func signIn(_ token: String, jar: String) throws -> String {
-        let url = "http://127.0.0.1:\(consolePort)"
+    /// Signs in with `token` into `jar` on the console at `url`; returns the session's CSRF token.
+    static func signIn(_ token: String, jar: String, url: String = "http://127.0.0.1:\(consolePort)") throws -> String {
         let signIn = try curl(["--data-urlencode", "token=\(token)", url + "/signin"], jar: jar)
         #expect(signIn.status == 303)
         let me = try curl([url + "/api/me"], jar: jar)
@@ -94,10 +93,7 @@ struct ConsoleEndToEndTests {
         let token = try JSONDecoder().decode(
             Tokens.self, from: Data(contentsOf: URL(fileURLWithPath: fleet.dataDir + "/classroom-tokens.json"))).instructor
         let url = "http://127.0.0.1:\(port)", jar = fleet.directory + "/instructor.jar"
-        let signIn = try Self.curl(["--data-urlencode", "token=\(token)", url + "/signin"], jar: jar)
-        #expect(signIn.status == 303)
-        struct Me: Decodable { var csrf: String }
-        let csrf = try JSONDecoder().decode(Me.self, from: Data(try Self.curl([url + "/api/me"], jar: jar).body.utf8)).csrf
+        let csrf = try Self.signIn(token, jar: jar, url: url)
 
         // Commands: the grid is the supervisor's answer, and a start goes through.
         let instances = try Self.curl([url + "/api/instances"], jar: jar)
