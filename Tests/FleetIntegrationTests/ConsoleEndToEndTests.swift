@@ -29,19 +29,29 @@ struct ConsoleEndToEndTests {
         return try JSONDecoder().decode(Me.self, from: Data(me.body.utf8)).csrf
     }
 
+    /// The class's tokens file, as `fleet up` writes it.
+    struct Tokens: Decodable {
+        var instructor: String
+        var students: [String: String]
+    }
+
+    /// Brings `fleet` up and waits until it prints its console's address; returns the tokens.
+    static func up(_ fleet: TestFleet, consolePort: Int) async throws -> Tokens {
+        try await fleet.up()
+        // Instances are up before every one answered health and the ready table is printed.
+        try await waitUntil(timeout: .seconds(20), "the console's address in fleet up's output") {
+            fleet.log.contains("console: http://127.0.0.1:\(consolePort)/")
+        }
+        return try JSONDecoder().decode(
+            Tokens.self, from: Data(contentsOf: URL(fileURLWithPath: fleet.dataDir + "/classroom-tokens.json")))
+    }
+
     @Test func theConsoleDrivesTheFleetThroughTheControlProtocol() async throws {
         let fleet = try TestFleet(
             name: "console", instances: 2, basePort: 31281, extraYAML: "classroom: { students: [Ada] }\n",
             console: "{ port: \(Self.consolePort) }")
         defer { fleet.tearDown() }
-        try await fleet.up()
-        // Instances are up before every one answered health and the ready table is printed.
-        try await waitUntil(timeout: .seconds(20), "the console's address in fleet up's output") {
-            fleet.log.contains("console: http://127.0.0.1:\(Self.consolePort)/")
-        }
-        struct Tokens: Decodable { var instructor: String; var students: [String: String] }
-        let tokens = try JSONDecoder().decode(
-            Tokens.self, from: Data(contentsOf: URL(fileURLWithPath: fleet.dataDir + "/classroom-tokens.json")))
+        let tokens = try await Self.up(fleet, consolePort: Self.consolePort)
         let url = "http://127.0.0.1:\(Self.consolePort)"
         let jar = fleet.directory + "/instructor.jar", studentJar = fleet.directory + "/ada.jar"
 
@@ -85,13 +95,7 @@ struct ConsoleEndToEndTests {
             name: "console-curve", instances: 1, basePort: 31286, supervisor: "{ metrics_port: 0, control: { curve: true } }",
             console: "{ port: \(port) }")
         defer { fleet.tearDown() }
-        try await fleet.up()
-        try await waitUntil(timeout: .seconds(20), "the console's address in fleet up's output") {
-            fleet.log.contains("console: http://127.0.0.1:\(port)/")
-        }
-        struct Tokens: Decodable { var instructor: String }
-        let token = try JSONDecoder().decode(
-            Tokens.self, from: Data(contentsOf: URL(fileURLWithPath: fleet.dataDir + "/classroom-tokens.json"))).instructor
+        let token = try await Self.up(fleet, consolePort: port).instructor
         let url = "http://127.0.0.1:\(port)", jar = fleet.directory + "/instructor.jar"
         let csrf = try Self.signIn(token, jar: jar, url: url)
 
