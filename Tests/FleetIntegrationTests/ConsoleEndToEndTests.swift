@@ -46,6 +46,23 @@ struct ConsoleEndToEndTests {
             Tokens.self, from: Data(contentsOf: URL(fileURLWithPath: fleet.dataDir + "/classroom-tokens.json")))
     }
 
+    /// The data lines of the console's event feed (its replay of recent events, for 2 s).
+    static func feed(url: String, jar: String) throws -> [Substring] {
+        let events = try CommandResult.run("/usr/bin/env", ["curl", "-s", "-N", "-b", jar, "--max-time", "2", url + "/api/events"])
+        return events.stdout.split(separator: "\n").filter { $0.hasPrefix("data:") }
+    }
+
+    /// A handshake instead of a guess at ZeroMQ's subscription delay (an event published before
+    /// the console's subscription took effect never reaches it): starts and stops scenario3 on
+    /// `instance` with the CLI until the console's feed shows it.
+    static func waitUntilTheFeedIsLive(_ fleet: TestFleet, probing instance: String, url: String, jar: String) async throws {
+        try await waitUntil(timeout: .seconds(20), "the console's event subscription") {
+            _ = try fleet.cli(["start", "scenario3", "--instance", instance])
+            _ = try fleet.cli(["stop", "all", "--instance", instance])
+            return try feed(url: url, jar: jar).contains { $0.contains(#""instance":"\#(instance)""#) }
+        }
+    }
+
     @Test func theConsoleDrivesTheFleetThroughTheControlProtocol() async throws {
         let fleet = try TestFleet(
             name: "console", instances: 2, basePort: 31281, extraYAML: "classroom: { students: [Ada] }\n",
@@ -57,6 +74,7 @@ struct ConsoleEndToEndTests {
 
         #expect(try Self.curl([url + "/api/instances"], jar: jar).status == 401)
         let csrf = try Self.signIn(tokens.instructor, jar: jar)
+        try await Self.waitUntilTheFeedIsLive(fleet, probing: "svc-01", url: url, jar: jar)
         let instances = try Self.curl([url + "/api/instances"], jar: jar)
         #expect(instances.status == 200)
         #expect(instances.body.contains(#""id":"svc-01""#) && instances.body.contains(#""owner":"Ada""#))
@@ -73,8 +91,7 @@ struct ConsoleEndToEndTests {
         // The event feed replays the recent events first: the start is there, as the supervisor published it.
         // Bounded: on a loaded machine the ack (and so the event) may trail the reply by a moment.
         try await waitUntil(timeout: .seconds(20), "the start in the console's event feed") {
-            let events = try CommandResult.run("/usr/bin/env", ["curl", "-s", "-N", "-b", jar, "--max-time", "2", url + "/api/events"])
-            return events.stdout.contains(#""event":"scenario.started""#) && events.stdout.contains(#""instance":"svc-02""#)
+            try Self.feed(url: url, jar: jar).contains { $0.contains(#""event":"scenario.started""#) && $0.contains(#""instance":"svc-02""#) }
         }
 
         let adaCSRF = try Self.signIn(tokens.students["Ada"] ?? "", jar: studentJar)
@@ -98,6 +115,7 @@ struct ConsoleEndToEndTests {
         let token = try await Self.up(fleet, consolePort: port).instructor
         let url = "http://127.0.0.1:\(port)", jar = fleet.directory + "/instructor.jar"
         let csrf = try Self.signIn(token, jar: jar, url: url)
+        try await Self.waitUntilTheFeedIsLive(fleet, probing: "svc-01", url: url, jar: jar)
 
         // Commands: the grid is the supervisor's answer, and a start goes through.
         let instances = try Self.curl([url + "/api/instances"], jar: jar)
@@ -109,8 +127,9 @@ struct ConsoleEndToEndTests {
         #expect(start.status == 200 && start.body.contains(#""outcome":"started""#), "\(start.status) \(start.body)")
         // Events: the start reaches the console's feed through the CURVE event socket.
         try await waitUntil(timeout: .seconds(20), "the start in the console's event feed") {
-            let events = try CommandResult.run("/usr/bin/env", ["curl", "-s", "-N", "-b", jar, "--max-time", "2", url + "/api/events"])
-            return events.stdout.contains(#""event":"scenario.started""#) && events.stdout.contains(#""instance":"svc-01""#)
+            try Self.feed(url: url, jar: jar).contains {
+                $0.contains(#""event":"scenario.started""#) && $0.contains(#""instance":"svc-01""#) && $0.contains(#""scenario":"scenario4""#)
+            }
         }
     }
 }
