@@ -82,7 +82,16 @@ final class ControlPlane: Sendable {
     ) throws {
         context = try ZMQContext()
         var sockets: [ZMQSocket] = []
+        var zap: ZMQSocket?
         do {
+            // The ZAP handler is bound before any CURVE server socket: libzmq's I/O thread
+            // accepts and handshakes as soon as a socket is bound, and a handshake that finds no
+            // handler is let through unauthenticated (ZMQ_ZAP_ENFORCE_DOMAIN is off by default).
+            // Requests wait in its queue until the loop below runs.
+            if curve != nil {
+                zap = try context.makeSocket(.router)
+                try zap?.bind(ZMQCurve.zapEndpoint)
+            }
             for (type, endpoint) in [(ZMQSocketType.router, instances), (.router, commands), (.pub, events)] {
                 let socket = try context.makeSocket(type)
                 sockets.append(socket)
@@ -91,13 +100,10 @@ final class ControlPlane: Sendable {
                 if let curve { try socket.makeCurveServer(secretKey: curve.server.secretKey, zapDomain: "fleet") }
                 try socket.bind(endpoint.description)
             }
-            if curve != nil {
-                // Bound before any peer can connect: the sockets above only accept once the loop runs.
-                let zap = try context.makeSocket(.router)
-                sockets.append(zap)
-                try zap.bind(ZMQCurve.zapEndpoint)
-            }
+            // Index 3 (`zapSocket`), after the three endpoints.
+            if let zap { sockets.append(zap) }
         } catch {
+            zap?.close()
             for socket in sockets { socket.close() }
             context.shutdown()
             throw error
