@@ -220,6 +220,7 @@ let package = Package(
             name: "FleetModelTests",
             dependencies: [
                 "FleetModel",
+                "FleetChaos",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings

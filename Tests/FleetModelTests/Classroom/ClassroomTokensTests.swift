@@ -1,24 +1,13 @@
 import Foundation
 import Testing
 
+import FleetChaos
 import FleetModel
 
 /// Tokens: who a token belongs to, their randomness and length, and the 0600 file.
 @Suite("Classroom tokens")
 struct ClassroomTokensTests {
     let roster = [RosterEntry(name: "Ada", instanceID: "svc-01"), RosterEntry(name: "Grace", instanceID: "svc-02")]
-
-    /// A seeded generator, so the tests' tokens are reproducible.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     func temporaryFolder() throws -> String {
         let path = NSTemporaryDirectory() + "fleetsim-tokens-\(UUID().uuidString)"
@@ -27,7 +16,8 @@ struct ClassroomTokensTests {
     }
 
     @Test func rolesOfEachToken() {
-        var generator = SplitMix(state: 1)
+        // Seeded (the project's chaos generator), so the tests' tokens are reproducible.
+        var generator = SeededGenerator(seed: 1)
         let tokens = ClassroomTokens.assigned(to: roster, keeping: nil, using: &generator)
         #expect(tokens.role(forToken: tokens.instructor) == .instructor)
         #expect(tokens.role(forToken: tokens.token(forStudent: "Ada")!) == .student(name: "Ada", instanceID: "svc-01"))
